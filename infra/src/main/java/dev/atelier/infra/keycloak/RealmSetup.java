@@ -1,0 +1,241 @@
+package dev.atelier.infra.keycloak;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atelier.infra.servers.KeycloakServer;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.ClientResource;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ClientScopeRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the {@value #REALM} realm from {@value #RESOURCE}, idempotently: an absent realm is imported whole; a
+ * present one gets the declared realm settings, roles, clients (with their client scopes) and users (with password and
+ * realm roles) ensured, leaving everything else (organizations, other users, tenant data) alone.
+ * <p>
+ * The realm declares organizations enabled, the {@value #PLATFORM_ADMIN_ROLE} realm role, the public client
+ * {@value #DEV_CLIENT_ID} with the password grant (local and test only) and the platform admin
+ * {@value #PLATFORM_ADMIN_USERNAME}. Tenant staff roles are kept by the application, not here.
+ */
+public final class RealmSetup {
+
+    public static final String REALM = "atelier";
+    public static final String RESOURCE = "keycloak/realm-atelier.json";
+    public static final String DEV_CLIENT_ID = "atelier-dev";
+    public static final String PLATFORM_ADMIN_ROLE = "platform-admin";
+    public static final String PLATFORM_ADMIN_USERNAME = "admin@atelier.test";
+    public static final String PLATFORM_ADMIN_PASSWORD = "atelier-admin";
+
+    /** What {@link #apply} did. */
+    public enum Outcome {
+        /** The realm was absent and has been imported. */
+        CREATED,
+        /** The realm was there; its declared parts have been ensured. */
+        ENSURED
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(RealmSetup.class);
+    private static final ObjectMapper json = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final List<String> PARTS = List.of("roles", "clients", "users");
+
+    private RealmSetup() {
+    }
+
+    /** Applies the realm to {@code server} as its bootstrap admin. */
+    public static Outcome apply(KeycloakServer server) {
+        try (Keycloak admin = server.adminClient()) {
+            return apply(admin);
+        }
+    }
+
+    /** Applies the realm with an admin client logged in to the master realm. */
+    public static Outcome apply(Keycloak admin) {
+        ObjectNode definition = definitionJson();
+        String realmName = definition.path("realm").asText();
+        RealmResource realm = admin.realm(realmName);
+        if (!exists(realm)) {
+            try {
+                admin.realms().create(json.convertValue(definition, RealmRepresentation.class));
+                log.info("Created Keycloak realm {}", realmName);
+                return Outcome.CREATED;
+            } catch (ClientErrorException e) {
+                if (e.getResponse().getStatus() != Response.Status.CONFLICT.getStatusCode()) {
+                    throw e;
+                }
+                // created concurrently by someone else: ensure below
+            }
+        }
+        ensure(realm, definition);
+        log.info("Ensured Keycloak realm {}", realmName);
+        return Outcome.ENSURED;
+    }
+
+    /** The realm as declared in {@value #RESOURCE}. */
+    public static RealmRepresentation definition() {
+        return json.convertValue(definitionJson(), RealmRepresentation.class);
+    }
+
+    private static ObjectNode definitionJson() {
+        try (InputStream in = RealmSetup.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the classpath");
+            }
+            return (ObjectNode) json.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + RESOURCE, e);
+        }
+    }
+
+    private static boolean exists(RealmResource realm) {
+        try {
+            realm.toRepresentation();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    private static void ensure(RealmResource realm, ObjectNode definition) {
+        ObjectNode settings = definition.deepCopy();
+        settings.remove(PARTS);
+        realm.update(json.convertValue(settings, RealmRepresentation.class));
+
+        RealmRepresentation declared = json.convertValue(definition, RealmRepresentation.class);
+        if (declared.getRoles() != null && declared.getRoles().getRealm() != null) {
+            declared.getRoles().getRealm().forEach(role -> ensureRole(realm, role));
+        }
+        if (declared.getClients() != null) {
+            declared.getClients().forEach(client -> ensureClient(realm, client));
+        }
+        if (declared.getUsers() != null) {
+            declared.getUsers().forEach(user -> ensureUser(realm, user));
+        }
+    }
+
+    private static void ensureRole(RealmResource realm, RoleRepresentation role) {
+        try {
+            RoleRepresentation existing = realm.roles().get(role.getName()).toRepresentation();
+            if (!Objects.equals(existing.getDescription(), role.getDescription())) {
+                existing.setDescription(role.getDescription());
+                realm.roles().get(role.getName()).update(existing);
+            }
+        } catch (NotFoundException e) {
+            realm.roles().create(role);
+        }
+    }
+
+    private static void ensureClient(RealmResource realm, ClientRepresentation client) {
+        List<ClientRepresentation> found = realm.clients().findByClientId(client.getClientId());
+        if (found.isEmpty()) {
+            try (Response response = realm.clients().create(client)) {
+                CreatedResponseUtil.getCreatedId(response);
+            }
+            return;
+        }
+        String id = found.getFirst().getId();
+        ClientResource resource = realm.clients().get(id);
+        ClientRepresentation update = json.convertValue(client, ClientRepresentation.class);
+        update.setId(id);
+        update.setDefaultClientScopes(null);
+        update.setOptionalClientScopes(null);
+        resource.update(update);
+
+        Map<String, String> scopeIds = realm.clientScopes().findAll().stream()
+                .collect(Collectors.toMap(ClientScopeRepresentation::getName, ClientScopeRepresentation::getId));
+        List<String> defaults = names(resource.getDefaultClientScopes());
+        List<String> optionals = names(resource.getOptionalClientScopes());
+        for (String scope : orEmpty(client.getDefaultClientScopes())) {
+            String scopeId = scopeIds.get(scope);
+            if (scopeId != null && !defaults.contains(scope)) {
+                if (optionals.contains(scope)) {
+                    resource.removeOptionalClientScope(scopeId);
+                }
+                resource.addDefaultClientScope(scopeId);
+            }
+        }
+        for (String scope : orEmpty(client.getOptionalClientScopes())) {
+            String scopeId = scopeIds.get(scope);
+            if (scopeId != null && !optionals.contains(scope)) {
+                if (defaults.contains(scope)) {
+                    resource.removeDefaultClientScope(scopeId);
+                }
+                resource.addOptionalClientScope(scopeId);
+            }
+        }
+    }
+
+    private static void ensureUser(RealmResource realm, UserRepresentation user) {
+        List<UserRepresentation> found = realm.users().search(user.getUsername(), true);
+        String id;
+        if (found.isEmpty()) {
+            UserRepresentation create = json.convertValue(user, UserRepresentation.class);
+            create.setRealmRoles(null);
+            try (Response response = realm.users().create(create)) {
+                id = CreatedResponseUtil.getCreatedId(response);
+            }
+        } else {
+            id = found.getFirst().getId();
+            UserRepresentation update = new UserRepresentation();
+            update.setEmail(user.getEmail());
+            update.setEmailVerified(user.isEmailVerified());
+            update.setEnabled(user.isEnabled());
+            update.setFirstName(user.getFirstName());
+            update.setLastName(user.getLastName());
+            update.setRequiredActions(List.of());
+            UserResource resource = realm.users().get(id);
+            resource.update(update);
+            for (CredentialRepresentation credential : orEmpty(user.getCredentials())) {
+                if (CredentialRepresentation.PASSWORD.equals(credential.getType())) {
+                    resource.resetPassword(credential);
+                }
+            }
+        }
+        UserResource resource = realm.users().get(id);
+        List<String> granted = resource.roles().realmLevel().listAll().stream().map(RoleRepresentation::getName)
+                .toList();
+        List<RoleRepresentation> missing = new ArrayList<>();
+        for (String role : orEmpty(user.getRealmRoles())) {
+            if (!granted.contains(role)) {
+                try {
+                    missing.add(realm.roles().get(role).toRepresentation());
+                } catch (NotFoundException e) {
+                    throw new IllegalStateException("realm role " + role + " for user " + user.getUsername()
+                            + " does not exist", e);
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            resource.roles().realmLevel().add(missing);
+        }
+    }
+
+    private static List<String> names(List<ClientScopeRepresentation> scopes) {
+        return scopes.stream().map(ClientScopeRepresentation::getName).toList();
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

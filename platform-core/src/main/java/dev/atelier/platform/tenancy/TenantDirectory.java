@@ -1,0 +1,81 @@
+package dev.atelier.platform.tenancy;
+
+import dev.atelier.platform.tenancy.internal.TenantRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Looks tenants up in the registry with a short-lived cache, so routing a request costs no registry query in the
+ * common case. Only found tenants are cached: a flood of unknown host names cannot fill it.
+ */
+public class TenantDirectory {
+
+    private final TenantRegistry registry;
+    private final Clock clock;
+    private final Duration ttl;
+    private final ConcurrentHashMap<Object, Cached> cache = new ConcurrentHashMap<>();
+
+    public TenantDirectory(TenantRegistry registry, Clock clock, Duration ttl) {
+        this.registry = registry;
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    public Optional<Tenant> bySlug(Slug slug) {
+        return cached(slug, () -> registry.findBySlug(slug));
+    }
+
+    public Optional<Tenant> byId(TenantId id) {
+        return cached(id, () -> registry.findById(id));
+    }
+
+    /** The tenant behind a verified custom domain ({@code host} without port, any case). */
+    public Optional<Tenant> byVerifiedDomain(String host) {
+        String domain = host.toLowerCase(java.util.Locale.ROOT);
+        return cached("domain:" + domain, () -> registry.findByVerifiedDomain(domain));
+    }
+
+    /**
+     * The tenant to serve under {@code slug}: unknown, closed or suspended tenants are {@link UnknownTenantException}
+     * here (the storefront shows its own page for suspended ones), a failed migration is
+     * {@link TenantUnavailableException}.
+     */
+    public Tenant requireServable(Tenant tenant) {
+        if (!tenant.status().isServed()) {
+            throw new UnknownTenantException();
+        }
+        if (!tenant.isServable()) {
+            throw new TenantUnavailableException(tenant.slug());
+        }
+        return tenant;
+    }
+
+    /** Forgets what is cached about {@code tenant}, after its registry entry changed. */
+    public void evict(Tenant tenant) {
+        cache.remove(tenant.id());
+        cache.remove(tenant.slug());
+        cache.values().removeIf(entry -> entry.tenant().id().equals(tenant.id()));
+    }
+
+    public void evictAll() {
+        cache.clear();
+    }
+
+    private Optional<Tenant> cached(Object key, Supplier<Optional<Tenant>> load) {
+        Instant now = clock.instant();
+        Cached hit = cache.get(key);
+        if (hit != null && hit.expiresAt().isAfter(now)) {
+            return Optional.of(hit.tenant());
+        }
+        Optional<Tenant> loaded = load.get();
+        loaded.ifPresentOrElse(tenant -> cache.put(key, new Cached(tenant, now.plus(ttl))), () -> cache.remove(key));
+        return loaded;
+    }
+
+    private record Cached(Tenant tenant, Instant expiresAt) {
+    }
+}

@@ -1,0 +1,30 @@
+package dev.atelier.platform;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The shared kernel's boundaries, checked in the build. */
+@AnalyzeClasses(packages = "dev.atelier.platform", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule kernelKnowsNoApp = noClasses().that().resideInAPackage("dev.atelier.platform..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("dev.atelier.portal..", "dev.atelier.storefront..", "dev.atelier.search..",
+                    "dev.atelier.billing..", "dev.atelier.infra..");
+
+    @ArchTest
+    static final ArchRule tenancyModelIsFreeOfWebTypes = noClasses().that()
+            .resideInAPackage("dev.atelier.platform.tenancy")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.web..", "jakarta.servlet..");
+
+    @ArchTest
+    static final ArchRule onlyTenancyReachesItsInternals = noClasses().that()
+            .resideOutsideOfPackages("dev.atelier.platform.tenancy..")
+            .should().dependOnClassesThat().resideInAPackage("dev.atelier.platform.tenancy.internal..");
+}

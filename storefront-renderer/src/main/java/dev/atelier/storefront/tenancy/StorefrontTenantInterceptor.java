@@ -1,0 +1,44 @@
+package dev.atelier.storefront.tenancy;
+
+import dev.atelier.platform.tenancy.Tenant;
+import dev.atelier.platform.tenancy.TenantContext;
+import dev.atelier.platform.tenancy.TenantDirectory;
+import dev.atelier.platform.tenancy.UnknownTenantException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Makes the host's tenant current for the request and clears it afterwards. Unknown hosts are 404, a tenant whose
+ * migration failed 503 (both through the problem+json handler).
+ */
+@Component
+class StorefrontTenantInterceptor implements HandlerInterceptor {
+
+    private static final String SCOPE = StorefrontTenantInterceptor.class.getName() + ".scope";
+
+    private final HostTenantResolver resolver;
+    private final TenantDirectory directory;
+
+    StorefrontTenantInterceptor(HostTenantResolver resolver, TenantDirectory directory) {
+        this.resolver = resolver;
+        this.directory = directory;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        Tenant tenant = resolver.resolve(request.getServerName()).orElseThrow(UnknownTenantException::new);
+        request.setAttribute(SCOPE, TenantContext.enter(directory.requireServable(tenant)));
+        return true;
+    }
+
+    @Override
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+            Exception ex) {
+        if (request.getAttribute(SCOPE) instanceof TenantContext.Scope scope) {
+            request.removeAttribute(SCOPE);
+            scope.close();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.atelier.storefront.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atelier.platform.tenancy.Tenant;
+import dev.atelier.platform.tenancy.TenantDirectory;
+import dev.atelier.platform.tenancy.TenantProvisioning;
+import dev.atelier.platform.tenancy.TenantStatus;
+import dev.atelier.platform.tenancy.internal.TenantRegistry;
+import dev.atelier.platform.testing.Http;
+import dev.atelier.platform.testing.Tenants;
+import dev.atelier.platform.testing.TestCells;
+import dev.atelier.storefront.StorefrontApplication;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The storefront knows its tenant from the host name only; any other host gets the same neutral 404. */
+@SpringBootTest(classes = StorefrontApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HostResolutionIT {
+
+    static final TestCells CELLS = TestCells.create("host_resolution");
+
+    @DynamicPropertySource
+    static void cells(DynamicPropertyRegistry registry) {
+        CELLS.register(registry, 4);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TenantProvisioning provisioning;
+
+    @Autowired
+    TenantRegistry registry;
+
+    @Autowired
+    TenantDirectory directory;
+
+    @Test
+    void aTenantsSubdomainServesItsCatalog() {
+        provisioning.create(Tenants.shanghai("host-known"));
+
+        Http.Response response = new Http(port).get("HOST-KNOWN.localhost:8080", "/api/v1/catalog");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("tenant").get("slug").asString()).isEqualTo("host-known");
+        assertThat(response.json().get("tenant").get("name").asString()).isEqualTo("Chain host-known");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nobody-here.localhost", "localhost", "a.b.localhost", "www.localhost",
+            "ab.localhost", "admin.localhost", "evil.example.com", "127.0.0.1"})
+    void anyOtherHostIsANeutral404Problem(String host) {
+        Http.Response response = new Http(port).get(host, "/api/v1/catalog");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at dev.atelier");
+    }
+
+    @Test
+    void aClosedTenantIsNoLongerServed() {
+        Tenant tenant = provisioning.create(Tenants.london("host-closing"));
+        registry.changeStatus(tenant.id(), TenantStatus.CLOSED, Instant.now());
+        directory.evict(tenant);
+
+        assertThat(new Http(port).get("host-closing.localhost", "/api/v1/catalog").status()).isEqualTo(404);
+    }
+}
