@@ -7,6 +7,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -223,8 +226,11 @@ public final class ElasticsearchServer implements AutoCloseable {
                         throw new ServerStartException("Elasticsearch refuses to run as root and " + SETPRIV
                                 + " (util-linux) is missing to run it as user " + UNPRIVILEGED_ID);
                     }
-                    Files.setPosixFilePermissions(instance,
-                            java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+                    Set<PosixFilePermission> open = PosixFilePermissions.fromString("rwxr-xr-x");
+                    if (instance.startsWith(RELOCATION_ROOT)) {
+                        Files.setPosixFilePermissions(Path.of(RELOCATION_ROOT), open);
+                    }
+                    Files.setPosixFilePermissions(instance, open);
                     FileTrees.chown(instance, UNPRIVILEGED_ID, UNPRIVILEGED_ID);
                 }
             } catch (IOException e) {
@@ -255,6 +261,7 @@ public final class ElasticsearchServer implements AutoCloseable {
                     .command(command)
                     .directory(instance)
                     .logFile(logFile)
+                    .stopTimeout(Duration.ofSeconds(15))
                     .environment("ES_JAVA_HOME", System.getProperty("java.home"))
                     .environment("ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap)
                     .environment("ES_TMPDIR", tmp.toString())

@@ -269,6 +269,7 @@ public final class KeycloakServer implements AutoCloseable {
                     .command(command)
                     .directory(home)
                     .logFile(logFile)
+                    .stopTimeout(Duration.ofSeconds(15))
                     .environment("JAVA_HOME", System.getProperty("java.home"))
                     .environment("JAVA_OPTS_KC_HEAP", heap)
                     .environment("JAVA_OPTS_APPEND", "-Djava.io.tmpdir=" + temporaryDirectory(home))

@@ -108,9 +108,17 @@ public final class ManagedProcess implements AutoCloseable {
         return describeLog(logFile);
     }
 
-    /** "Log: FILE, last lines:" and the tail of {@code file}, for error messages. */
+    /**
+     * "Log: FILE", the deepest {@code Caused by:} of the last start if there is one, and the last lines of
+     * {@code file}, for error messages.
+     */
     public static String describeLog(Path file) {
-        return "Log: " + file + "\n--- last lines ---\n" + tail(file, TAIL_LINES) + "\n------------------";
+        String tail = tail(file, 400);
+        String lastStart = tail.substring(Math.max(0, tail.lastIndexOf("\n==== ")));
+        String cause = lastStart.lines().filter(line -> line.startsWith("Caused by: ")).reduce((a, b) -> b)
+                .map(line -> "Root cause: " + line.substring("Caused by: ".length()) + "\n").orElse("");
+        return "Log: " + file + "\n" + cause + "--- last lines ---\n" + tail(file, TAIL_LINES)
+                + "\n------------------";
     }
 
     /** The last {@code lines} lines of a text file (at most the last 64 KiB are read). */

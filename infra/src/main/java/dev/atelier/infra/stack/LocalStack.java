@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -47,7 +48,7 @@ public final class LocalStack implements AutoCloseable {
     public static final String KEYCLOAK_DATABASE = "keycloak";
 
     /** An app module run as {@code java -jar <module>/target/<module>-<version>.jar}. */
-    public record App(String module, String title, int port, List<String> arguments) {
+    public record App(String module, int port, List<String> arguments) {
         Path jar(Path repositoryRoot) {
             return repositoryRoot.resolve(module).resolve("target")
                     .resolve(module + "-" + Distributions.atelierVersion() + ".jar");
@@ -58,12 +59,12 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** The apps, in start order. Only tenant-portal seeds the demo tenants. */
+    /** The apps and their fixed ports. Only tenant-portal seeds the demo tenants. */
     public static final List<App> APPS = List.of(
-            new App("storefront-renderer", "Storefront", 8080, List.of()),
-            new App("tenant-portal", "Tenant portal", 8081, List.of("--atelier.demo.enabled=true")),
-            new App("search-indexer", "Search", 8082, List.of()),
-            new App("billing", "Billing", 8083, List.of()));
+            new App("storefront-renderer", 8080, List.of()),
+            new App("tenant-portal", 8081, List.of("--atelier.demo.enabled=true")),
+            new App("search-indexer", 8082, List.of()),
+            new App("billing", 8083, List.of()));
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
     private static final Duration APP_TIMEOUT = Duration.ofMinutes(3);
@@ -293,7 +294,7 @@ public final class LocalStack implements AutoCloseable {
         Map<App, ManagedProcess> pending = new LinkedHashMap<>();
         for (App app : group) {
             List<String> command = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx512m",
-                    "-XX:+ExitOnOutOfMemoryError", "-jar", app.jar(options.repositoryRoot()).toString()));
+                    "-XX:+ExitOnOutOfMemoryError", "-jar", runnableCopy(app).toString()));
             command.addAll(app.arguments());
             ManagedProcess process = ManagedProcess.builder(app.module())
                     .command(command)
@@ -337,6 +338,22 @@ public final class LocalStack implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new StackException("interrupted while waiting for the apps");
             }
+        }
+    }
+
+    /**
+     * A copy of the app's jar to run: a build while the stack runs (e.g. {@code ./atelier test}) rewrites
+     * {@code target/*.jar}, which would break the running app's class loading.
+     */
+    private Path runnableCopy(App app) {
+        Path copy = options.runDirectory().resolve(app.jar(options.repositoryRoot()).getFileName());
+        try {
+            Files.createDirectories(copy.getParent());
+            Files.copy(app.jar(options.repositoryRoot()), copy, StandardCopyOption.REPLACE_EXISTING);
+            return copy;
+        } catch (IOException e) {
+            throw new StackException("Cannot copy " + app.jar(options.repositoryRoot()) + " to " + copy + ": "
+                    + e.getMessage(), e);
         }
     }
 

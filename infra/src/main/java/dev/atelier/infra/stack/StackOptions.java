@@ -24,6 +24,11 @@ public record StackOptions(Path repositoryRoot, Path dataDirectory, boolean wipe
         return dataDirectory.resolveSibling("logs");
     }
 
+    /** Copies of the app jars being run live next to the data directory: {@code DIR/../run}. */
+    public Path runDirectory() {
+        return dataDirectory.resolveSibling("run");
+    }
+
     /** Parses the arguments after {@code up}; {@code repositoryRoot} is the current directory. */
     public static StackOptions parse(Path repositoryRoot, List<String> arguments) {
         Path root = repositoryRoot.toAbsolutePath().normalize();
