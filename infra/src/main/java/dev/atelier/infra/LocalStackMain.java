@@ -1,6 +1,7 @@
 package dev.atelier.infra;
 
 import dev.atelier.infra.servers.ServerStartException;
+import dev.atelier.infra.servers.ShutdownHooks;
 import dev.atelier.infra.stack.LocalStack;
 import dev.atelier.infra.stack.StackException;
 import dev.atelier.infra.stack.StackOptions;
@@ -46,10 +47,15 @@ public final class LocalStackMain {
         LocalStack stack = new LocalStack(options, System.out);
         try {
             stack.start();
-        } catch (StackException | ServerStartException e) {
-            System.err.println("\nAtelier could not start: " + e.getMessage());
-            return 1;
         } catch (RuntimeException e) {
+            if (ShutdownHooks.shuttingDown()) {
+                System.err.println("\nStopped while starting.");
+                return 1;
+            }
+            if (e instanceof StackException || e instanceof ServerStartException) {
+                System.err.println("\nAtelier could not start: " + e.getMessage());
+                return 1;
+            }
             System.err.println("\nAtelier could not start: " + e);
             e.printStackTrace();
             return 1;

@@ -143,7 +143,7 @@ public final class ManagedProcess implements AutoCloseable {
 
     /** Stops the process and all its descendants: SIGTERM first, SIGKILL for what is left after the timeout. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }
@@ -278,7 +278,13 @@ public final class ManagedProcess implements AutoCloseable {
                 builder.environment().putAll(environment);
                 Process process = builder.start();
                 ManagedProcess managed = new ManagedProcess(name, process, logFile, stopTimeout);
-                ShutdownHooks.register(managed);
+                try {
+                    ShutdownHooks.register(managed);
+                } catch (IllegalStateException shuttingDown) {
+                    managed.close();
+                    throw new ServerStartException("Not starting " + name + ": the JVM is shutting down",
+                            shuttingDown);
+                }
                 log.debug("Started {} (pid {}): {}", name, process.pid(), fullCommand);
                 return managed;
             } catch (IOException e) {

@@ -246,7 +246,12 @@ public final class PostgresServer implements AutoCloseable {
                 EmbeddedPostgres embedded = builder.start();
                 PostgresServer server = new PostgresServer("localhost", embedded.getPort(), "postgres", "", embedded,
                         dataDirectory, logFile);
-                ShutdownHooks.register(server);
+                try {
+                    ShutdownHooks.register(server);
+                } catch (IllegalStateException shuttingDown) {
+                    embedded.close();
+                    throw shuttingDown;
+                }
                 log.info("PostgreSQL started on port {} in {} ms (data: {})", server.port(),
                         (System.nanoTime() - started) / 1_000_000, dataDirectory);
                 return server;

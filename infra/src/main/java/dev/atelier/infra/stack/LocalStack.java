@@ -96,7 +96,10 @@ public final class LocalStack implements AutoCloseable {
                 startApps();
             }
         } catch (RuntimeException e) {
-            close();
+            if (!ShutdownHooks.shuttingDown()) {
+                // (at JVM exit, the shutdown hook stops everything, in order)
+                close();
+            }
             throw e;
         }
         printSummary(Duration.between(begin, Instant.now()));

@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SlugTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "aurora", "mayfair-beauty", "a1b", "0-9", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
+    @ValueSource(strings = {"abc", "aurora", "mayfair-beauty", "a1b", "0-9",
+            "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
     void acceptsThreeToFortyOfLowercaseDigitsAndHyphens(String value) {
         assertThat(Slug.of(value).value()).isEqualTo(value);
     }

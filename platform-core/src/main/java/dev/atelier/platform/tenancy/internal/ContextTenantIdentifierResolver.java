@@ -1,9 +1,8 @@
 package dev.atelier.platform.tenancy.internal;
 
-import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
-
 import dev.atelier.platform.tenancy.Tenant;
 import dev.atelier.platform.tenancy.TenantContext;
+import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
 
 /**
  * Tells Hibernate the tenant of the current {@link TenantContext}. Without one it answers {@link #NO_TENANT}, for
