@@ -26,6 +26,8 @@ import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.representations.userprofile.config.UPAttribute;
+import org.keycloak.representations.userprofile.config.UPConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +80,7 @@ public final class RealmSetup {
         if (!exists(realm)) {
             try {
                 admin.realms().create(json.convertValue(definition, RealmRepresentation.class));
+                ensureOneNameIsEnough(realm);
                 log.info("Created Keycloak realm {}", realmName);
                 return Outcome.CREATED;
             } catch (ClientErrorException e) {
@@ -129,8 +132,22 @@ public final class RealmSetup {
         if (declared.getClients() != null) {
             declared.getClients().forEach(client -> ensureClient(realm, client));
         }
+        ensureOneNameIsEnough(realm);
         if (declared.getUsers() != null) {
             declared.getUsers().forEach(user -> ensureUser(realm, user));
+        }
+    }
+
+    /**
+     * People have one display name here (kept in {@code firstName}); Keycloak's default profile also requires
+     * {@code lastName}, and an account without one cannot sign in ("Account is not fully set up").
+     */
+    private static void ensureOneNameIsEnough(RealmResource realm) {
+        UPConfig profile = realm.users().userProfile().getConfiguration();
+        UPAttribute lastName = profile.getAttribute("lastName");
+        if (lastName != null && lastName.getRequired() != null) {
+            lastName.setRequired(null);
+            realm.users().userProfile().update(profile);
         }
     }
 

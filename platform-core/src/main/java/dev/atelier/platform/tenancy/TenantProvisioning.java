@@ -62,6 +62,16 @@ public class TenantProvisioning {
         }
     }
 
+    /** Records the identity organization holding {@code tenant}'s members; returns the tenant as now placed. */
+    public Tenant linkOrganization(Tenant tenant, String organizationId) {
+        registry.linkOrganization(tenant.id(), organizationId);
+        TenantPlacement placement = tenant.placement();
+        return new Tenant(tenant.id(), tenant.slug(), tenant.name(), tenant.status(), tenant.plan(), tenant.locale(),
+                tenant.currency(), tenant.timezone(), tenant.country(), new TenantPlacement(placement.cell(),
+                        placement.schema(), placement.realm(), organizationId),
+                tenant.migration(), tenant.createdAt());
+    }
+
     /** Deletes a tenant's registry entry and drops its schema: the compensation for a signup that failed later. */
     public void destroy(Tenant tenant) {
         registry.delete(tenant.id());

@@ -1,5 +1,7 @@
 package dev.atelier.platform.web;
 
+import dev.atelier.platform.identity.AccountExistsException;
+import dev.atelier.platform.identity.IdentityUnavailableException;
 import dev.atelier.platform.tenancy.Slug;
 import dev.atelier.platform.tenancy.SlugTakenException;
 import dev.atelier.platform.tenancy.TenantUnavailableException;
@@ -63,6 +65,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(SlugTakenException.class)
     ProblemDetail slugTaken(SlugTakenException e) {
         return problem(HttpStatus.CONFLICT, ProblemType.SLUG_TAKEN, e.getMessage());
+    }
+
+    @ExceptionHandler(AccountExistsException.class)
+    ProblemDetail accountExists(AccountExistsException e) {
+        return problem(HttpStatus.CONFLICT, ProblemType.ACCOUNT_EXISTS, e.getMessage());
+    }
+
+    @ExceptionHandler(IdentityUnavailableException.class)
+    ResponseEntity<ProblemDetail> identityUnavailable(IdentityUnavailableException e) {
+        log.warn("identity server unavailable: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "30")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.IDENTITY_UNAVAILABLE,
+                        "Sign-in services are unavailable right now; nothing was created. Please try again shortly."));
     }
 
     @ExceptionHandler(UnknownTenantException.class)

@@ -4,10 +4,17 @@ import java.net.URI;
 
 /** The problem types Atelier answers with (RFC 9457 {@code type}); each names one kind of failure. */
 public enum ProblemType {
-    VALIDATION("validation"), MALFORMED_REQUEST("malformed-request"), NOT_FOUND("not-found"), CONFLICT(
-            "conflict"), SLUG_TAKEN("slug-taken"), TENANT_UNAVAILABLE("tenant-unavailable"), METHOD_NOT_ALLOWED(
-                    "method-not-allowed"), UNSUPPORTED_MEDIA_TYPE(
-                            "unsupported-media-type"), SERVER_ERROR("server-error");
+    VALIDATION("validation"),
+    MALFORMED_REQUEST("malformed-request"),
+    NOT_FOUND("not-found"),
+    CONFLICT("conflict"),
+    SLUG_TAKEN("slug-taken"),
+    ACCOUNT_EXISTS("account-exists"),
+    IDENTITY_UNAVAILABLE("identity-unavailable"),
+    TENANT_UNAVAILABLE("tenant-unavailable"),
+    METHOD_NOT_ALLOWED("method-not-allowed"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type"),
+    SERVER_ERROR("server-error");
 
     private static final String BASE = "https://atelier.dev/problems/";
 

@@ -4,12 +4,13 @@ import dev.atelier.platform.catalog.Address;
 import dev.atelier.platform.catalog.Location;
 import dev.atelier.platform.catalog.LocationRepository;
 import dev.atelier.platform.catalog.OpeningHours;
+import dev.atelier.platform.identity.Account;
+import dev.atelier.platform.onboarding.TenantSignup;
 import dev.atelier.platform.tenancy.NewTenant;
 import dev.atelier.platform.tenancy.Slug;
 import dev.atelier.platform.tenancy.Tenant;
 import dev.atelier.platform.tenancy.TenantContext;
 import dev.atelier.platform.tenancy.TenantDirectory;
-import dev.atelier.platform.tenancy.TenantProvisioning;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Seeds the local stack's two demo chains (one in Shanghai, one in London) the first time it starts; a later start
+ * Seeds the local stack's two demo chains (one in Shanghai, one in London), each with its owner account, the first
+ * time it starts; a later start
  * finds them and leaves them alone. On only with {@code atelier.demo.enabled=true} (the local stack sets it).
  */
 @Component
@@ -36,15 +38,15 @@ class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    private final TenantProvisioning provisioning;
+    private final TenantSignup signup;
     private final TenantDirectory directory;
     private final LocationRepository locations;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    DemoData(TenantProvisioning provisioning, TenantDirectory directory, LocationRepository locations,
+    DemoData(TenantSignup signup, TenantDirectory directory, LocationRepository locations,
             TransactionTemplate transactions, Clock clock) {
-        this.provisioning = provisioning;
+        this.signup = signup;
         this.directory = directory;
         this.locations = locations;
         this.transactions = transactions;
@@ -54,17 +56,19 @@ class DemoData implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         seed(new NewTenant(Slug.of("aurora"), "Aurora Hair 极光美发", "CN", Currency.getInstance("CNY"),
-                ZoneId.of("Asia/Shanghai"), Locale.forLanguageTag("zh-CN"), "trial"), auroraLocations());
+                ZoneId.of("Asia/Shanghai"), Locale.forLanguageTag("zh-CN"), "trial"),
+                new Account("owner@aurora.test", "Li Na 李娜", "aurora-owner-2026"), auroraLocations());
         seed(new NewTenant(Slug.of("mayfair"), "Mayfair Beauty Rooms", "GB", Currency.getInstance("GBP"),
-                ZoneId.of("Europe/London"), Locale.forLanguageTag("en-GB"), "trial"), mayfairLocations());
+                ZoneId.of("Europe/London"), Locale.forLanguageTag("en-GB"), "trial"),
+                new Account("owner@mayfair.test", "Eleanor Hart", "mayfair-owner-2026"), mayfairLocations());
     }
 
-    private void seed(NewTenant chain, List<Location> salons) {
+    private void seed(NewTenant chain, Account owner, List<Location> salons) {
         if (directory.bySlug(chain.slug()).isPresent()) {
             log.info("demo tenant {} already present", chain.slug());
             return;
         }
-        Tenant tenant = provisioning.create(chain);
+        Tenant tenant = signup.signUp(chain, owner);
         TenantContext.asTenant(tenant, () -> transactions.executeWithoutResult(status -> locations.saveAll(salons)));
         log.info("seeded demo tenant {} with {} locations", chain.slug(), salons.size());
     }

@@ -1,9 +1,10 @@
 package dev.atelier.portal.signup;
 
+import dev.atelier.platform.identity.Account;
+import dev.atelier.platform.onboarding.TenantSignup;
 import dev.atelier.platform.tenancy.NewTenant;
 import dev.atelier.platform.tenancy.Slug;
 import dev.atelier.platform.tenancy.Tenant;
-import dev.atelier.platform.tenancy.TenantProvisioning;
 import dev.atelier.platform.web.FieldError;
 import dev.atelier.platform.web.InvalidRequestException;
 import jakarta.validation.Valid;
@@ -23,26 +24,26 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/v1/signup}: a salon chain signs itself up. Creates the tenant on trial with its schema on a cell.
- * (The Keycloak organization and owner account join this step with the identity work.)
+ * {@code POST /api/v1/signup}: a salon chain signs itself up. Creates the tenant on trial with its schema on a cell,
+ * its identity organization and its owner's account with the owner role, all or nothing.
  */
 @RestController
 class SignupController {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
-    private final TenantProvisioning provisioning;
+    private final TenantSignup signup;
     private final String storefrontUrlTemplate;
 
-    SignupController(TenantProvisioning provisioning,
-            @Value("${atelier.storefront.url-template}") String storefrontUrlTemplate) {
-        this.provisioning = provisioning;
+    SignupController(TenantSignup signup, @Value("${atelier.storefront.url-template}") String storefrontUrlTemplate) {
+        this.signup = signup;
         this.storefrontUrlTemplate = storefrontUrlTemplate;
     }
 
     @PostMapping("/api/v1/signup")
     ResponseEntity<SignupResponse> signup(@Valid @RequestBody SignupRequest request) {
-        Tenant tenant = provisioning.create(toNewTenant(request));
+        SignupRequest.Owner owner = request.owner();
+        Tenant tenant = signup.signUp(toNewTenant(request), new Account(owner.email(), owner.name(), owner.password()));
         String storefrontUrl = storefrontUrlTemplate.replace("{slug}", tenant.slug().value());
         return ResponseEntity.created(URI.create(storefrontUrl))
                 .body(new SignupResponse(tenant.id().toString(), tenant.slug().value(), storefrontUrl));

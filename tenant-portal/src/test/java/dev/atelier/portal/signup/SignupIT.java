@@ -2,32 +2,57 @@ package dev.atelier.portal.signup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atelier.infra.servers.KeycloakServer;
+import dev.atelier.infra.testing.TestServers;
 import dev.atelier.platform.tenancy.Slug;
+import dev.atelier.platform.tenancy.Tenant;
 import dev.atelier.platform.tenancy.internal.TenantRegistry;
 import dev.atelier.platform.testing.Http;
+import dev.atelier.platform.testing.TcpProxy;
 import dev.atelier.platform.testing.TestCells;
 import dev.atelier.portal.TenantPortalApplication;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** {@code POST /api/v1/signup}: a valid chain gets a tenant; bad input gets a clear 400 and creates nothing. */
+/**
+ * {@code POST /api/v1/signup} against real PostgreSQL and Keycloak: a valid chain gets its tenant, organization and
+ * owner; bad input gets a clear 400; with Keycloak unreachable, 503 and nothing half-made, and a retry succeeds.
+ */
 @SpringBootTest(classes = TenantPortalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SignupIT {
 
     static final TestCells CELLS = TestCells.create("signup");
+    static final KeycloakServer KEYCLOAK = TestServers.keycloak();
+    static final TcpProxy KEYCLOAK_PROXY = new TcpProxy(URI.create(KEYCLOAK.baseUrl()));
 
     @DynamicPropertySource
     static void cells(DynamicPropertyRegistry registry) {
         CELLS.register(registry, 4);
+        registry.add("atelier.identity.server-url", KEYCLOAK_PROXY::url);
+        registry.add("atelier.identity.admin-username", KEYCLOAK::adminUsername);
+        registry.add("atelier.identity.admin-password", KEYCLOAK::adminPassword);
+    }
+
+    @AfterEach
+    void keycloakIsBack() {
+        KEYCLOAK_PROXY.start();
     }
 
     @LocalServerPort
@@ -37,25 +62,88 @@ class SignupIT {
     TenantRegistry registry;
 
     @Test
-    void aValidSignupCreatesATrialTenantWithItsStorefrontUrl() {
-        Http.Response response = post(body("aurora-signup", "CN", "CNY", "Asia/Shanghai", "zh-CN"));
+    void aValidSignupCreatesTheTenantItsOrganizationAndItsOwner() throws Exception {
+        Http.Response response = post(body("aurora-signup", "CN", "CNY", "Asia/Shanghai", "zh-CN",
+                "li.na@aurora-signup.test"));
 
         assertThat(response.status()).isEqualTo(201);
         JsonNode created = response.json();
         assertThat(created.get("slug").asString()).isEqualTo("aurora-signup");
         assertThat(created.get("storefrontUrl").asString()).isEqualTo("http://aurora-signup.localhost:8080");
-        assertThat(registry.findBySlug(Slug.of("aurora-signup")).orElseThrow().id().toString())
-                .isEqualTo(created.get("tenantId").asString());
+        Tenant tenant = registry.findBySlug(Slug.of("aurora-signup")).orElseThrow();
+        assertThat(tenant.id().toString()).isEqualTo(created.get("tenantId").asString());
+        assertThat(tenant.placement().organizationId()).isNotBlank();
+
+        String token = KEYCLOAK.accessToken("atelier", "atelier-dev", "li.na@aurora-signup.test", "a-long-password",
+                "openid organization");
+        assertThat(payload(token).get("organization").toString()).contains("aurora-signup");
+        assertThat(ownerRows(tenant)).containsExactly("li.na@aurora-signup.test OWNER ACTIVE");
     }
 
     @Test
     void aTakenSlugIs409() {
-        assertThat(post(body("taken-twice", "GB", "GBP", "Europe/London", "en-GB")).status()).isEqualTo(201);
+        assertThat(post(body("taken-twice", "GB", "GBP", "Europe/London", "en-GB", "first@taken.test")).status())
+                .isEqualTo(201);
 
-        Http.Response again = post(body("taken-twice", "GB", "GBP", "Europe/London", "en-GB"));
+        Http.Response again = post(body("taken-twice", "GB", "GBP", "Europe/London", "en-GB", "second@taken.test"));
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.isProblem()).isTrue();
+        assertThat(KEYCLOAK.adminClient().realm("atelier").users().searchByEmail("second@taken.test", true))
+                .isEmpty();
+    }
+
+    @Test
+    void aTakenOwnerEmailIs409AndCreatesNothing() throws Exception {
+        assertThat(post(body("email-first", "GB", "GBP", "Europe/London", "en-GB", "same@owner.test")).status())
+                .isEqualTo(201);
+        int schemasBefore = schemas();
+
+        Http.Response again = post(body("email-second", "GB", "GBP", "Europe/London", "en-GB", "same@owner.test"));
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("type").asString()).endsWith("/account-exists");
+        assertThat(registry.findBySlug(Slug.of("email-second"))).isEmpty();
+        assertThat(schemas()).isEqualTo(schemasBefore);
+    }
+
+    @Test
+    void withKeycloakDownSignupIs503LeavesNothingBehindAndTheSameSignupSucceedsLater() throws Exception {
+        int schemasBefore = schemas();
+        String signup = body("while-down", "CN", "CNY", "Asia/Shanghai", "zh-CN", "owner@while-down.test");
+        KEYCLOAK_PROXY.stop();
+
+        Http.Response refused = post(signup);
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.json().get("type").asString()).endsWith("/identity-unavailable");
+        assertThat(registry.findBySlug(Slug.of("while-down"))).isEmpty();
+        assertThat(schemas()).isEqualTo(schemasBefore);
+        assertThat(KEYCLOAK.adminClient().realm("atelier").organizations().search("while-down")).isEmpty();
+        assertThat(KEYCLOAK.adminClient().realm("atelier").users().searchByEmail("owner@while-down.test", true))
+                .isEmpty();
+
+        KEYCLOAK_PROXY.start();
+        Http.Response retried = post(signup);
+
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(schemas()).isEqualTo(schemasBefore + 1);
+    }
+
+    @Test
+    void aFailureAtTheIdentityServerAfterTheTenantExistsUndoesIt() throws Exception {
+        int schemasBefore = schemas();
+        String signup = body("half-way", "CN", "CNY", "Asia/Shanghai", "zh-CN", "owner@half-way.test");
+        KEYCLOAK.adminClient().realm("atelier").organizations().create(organization("half-way")).close();
+
+        Http.Response failed = post(signup);
+
+        assertThat(failed.status()).as("the organization alias is taken in Keycloak").isEqualTo(503);
+        assertThat(registry.findBySlug(Slug.of("half-way"))).isEmpty();
+        assertThat(schemas()).isEqualTo(schemasBefore);
+        assertThat(KEYCLOAK.adminClient().realm("atelier").users().searchByEmail("owner@half-way.test", true))
+                .isEmpty();
     }
 
     @ParameterizedTest
@@ -108,10 +196,40 @@ class SignupIT {
     }
 
     private static String body(String slug, String country, String currency, String zone, String locale) {
+        return body(slug, country, currency, zone, locale, "owner@" + Integer.toHexString(slug.hashCode()) + ".test");
+    }
+
+    private static String body(String slug, String country, String currency, String zone, String locale,
+            String ownerEmail) {
         return """
                 {"chainName":"Aurora Hair","slug":"%s","country":"%s","currency":"%s","timezone":"%s","locale":"%s",
-                 "owner":{"name":"Li Na","email":"owner@aurora.test","password":"a-long-password"}}
-                """.formatted(slug, country, currency, zone, locale);
+                 "owner":{"name":"Li Na","email":"%s","password":"a-long-password"}}
+                """.formatted(slug, country, currency, zone, locale, ownerEmail);
+    }
+
+    private static OrganizationRepresentation organization(String alias) {
+        OrganizationRepresentation organization = new OrganizationRepresentation();
+        organization.setAlias(alias);
+        organization.setName(alias);
+        return organization;
+    }
+
+    private static JsonNode payload(String jwt) {
+        return JsonMapper.builder().build()
+                .readTree(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
+    }
+
+    private static List<String> ownerRows(Tenant tenant) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = TestCells.connect(CELLS.database(tenant.placement().cell()));
+                ResultSet rs = connection.createStatement()
+                        .executeQuery("select email || ' ' || role || ' ' || status from "
+                                + tenant.placement().schema().quoted() + ".staff_membership")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
     }
 
     private static List<String> fields(Http.Response response) {

@@ -119,6 +119,13 @@ public class TenantRegistry {
         });
     }
 
+    /** Records the identity organization that holds the tenant's members. */
+    public void linkOrganization(TenantId id, String organizationId) {
+        jdbc.sql("update platform.tenant_placement set organization_id = ? where tenant_id = ?")
+                .params(organizationId, id.value())
+                .update();
+    }
+
     public void delete(TenantId id) {
         jdbc.sql("delete from platform.tenant where id = ?").param(id.value()).update();
     }

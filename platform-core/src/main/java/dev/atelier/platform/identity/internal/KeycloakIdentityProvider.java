@@ -1,0 +1,131 @@
+package dev.atelier.platform.identity.internal;
+
+import dev.atelier.platform.identity.Account;
+import dev.atelier.platform.identity.AccountExistsException;
+import dev.atelier.platform.identity.IdentityProperties;
+import dev.atelier.platform.identity.IdentityProvider;
+import dev.atelier.platform.identity.IdentityUnavailableException;
+import dev.atelier.platform.tenancy.Slug;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.function.Supplier;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/** {@link IdentityProvider} on Keycloak 26 through its admin API: one organization per tenant in a shared realm. */
+public class KeycloakIdentityProvider implements IdentityProvider, AutoCloseable {
+
+    private final Keycloak keycloak;
+    private final String realm;
+
+    public KeycloakIdentityProvider(IdentityProperties properties) {
+        this.keycloak = KeycloakBuilder.builder()
+                .serverUrl(properties.serverUrl())
+                .realm(properties.adminRealm())
+                .clientId(properties.adminClientId())
+                .username(properties.adminUsername())
+                .password(properties.adminPassword())
+                .build();
+        this.realm = properties.realm();
+    }
+
+    @Override
+    public String createOrganization(Slug slug, String name) {
+        return call("create organization " + slug, () -> {
+            OrganizationRepresentation organization = new OrganizationRepresentation();
+            organization.setAlias(slug.value());
+            organization.setName(slug.value());
+            organization.setDescription(name);
+            organization.setEnabled(true);
+            try (Response response = realm().organizations().create(organization)) {
+                return CreatedResponseUtil.getCreatedId(response);
+            }
+        });
+    }
+
+    @Override
+    public void deleteOrganization(String organizationId) {
+        call("delete organization " + organizationId, () -> {
+            try (Response response = realm().organizations().get(organizationId).delete()) {
+                return response.getStatus();
+            }
+        });
+    }
+
+    @Override
+    public boolean accountExists(String email) {
+        return call("look up an account", () -> !realm().users().searchByEmail(email, true).isEmpty());
+    }
+
+    @Override
+    public String createAccount(Account account) {
+        return call("create account", () -> {
+            UserRepresentation user = new UserRepresentation();
+            user.setUsername(account.email());
+            user.setEmail(account.email());
+            user.setFirstName(account.name());
+            user.setEnabled(true);
+            CredentialRepresentation password = new CredentialRepresentation();
+            password.setType(CredentialRepresentation.PASSWORD);
+            password.setValue(account.password());
+            password.setTemporary(false);
+            user.setCredentials(List.of(password));
+            try (Response response = realm().users().create(user)) {
+                if (response.getStatus() == Response.Status.CONFLICT.getStatusCode()) {
+                    throw new AccountExistsException();
+                }
+                return CreatedResponseUtil.getCreatedId(response);
+            }
+        });
+    }
+
+    @Override
+    public void deleteAccount(String userId) {
+        call("delete account " + userId, () -> {
+            try (Response response = realm().users().delete(userId)) {
+                return response.getStatus();
+            }
+        });
+    }
+
+    @Override
+    public void addMember(String organizationId, String userId) {
+        call("add a member", () -> {
+            try (Response response = realm().organizations().get(organizationId).members().addMember(userId)) {
+                if (response.getStatus() >= 300) {
+                    throw new WebApplicationException("adding the member answered " + response.getStatus(),
+                            response.getStatus());
+                }
+                return response.getStatus();
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        keycloak.close();
+    }
+
+    private RealmResource realm() {
+        return keycloak.realm(realm);
+    }
+
+    private static <T> T call(String what, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (AccountExistsException e) {
+            throw e;
+        } catch (ProcessingException | WebApplicationException e) {
+            throw new IdentityUnavailableException("identity server could not " + what + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IdentityUnavailableException("identity server could not " + what + ": " + e, e);
+        }
+    }
+}
