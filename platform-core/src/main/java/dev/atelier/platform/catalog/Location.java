@@ -36,7 +36,7 @@ public class Location {
 
     private String phone;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "location_opening_hours", joinColumns = @JoinColumn(name = "location_id"))
     private List<OpeningHours> openingHours = new ArrayList<>();
 

@@ -42,7 +42,15 @@ public class FleetMigration {
         this.workers = workers;
     }
 
+    /**
+     * Upgrades every tenant schema not yet current. Only one run at a time across the platform: a second one started
+     * meanwhile fails at once with {@link MigrationInProgressException} instead of racing the first.
+     */
     public MigrationReport migrateAll() {
+        return registry.exclusively("fleet-migration", this::run).orElseThrow(MigrationInProgressException::new);
+    }
+
+    private MigrationReport run() {
         Instant started = clock.instant();
         String target = migrator.targetVersion();
         List<Tenant> pending = registry.needingMigrationTo(target);
@@ -70,14 +78,19 @@ public class FleetMigration {
     }
 
     private Optional<MigrationReport.Failure> migrate(Tenant tenant, String target) {
-        registry.markMigrationRunning(tenant.id(), clock.instant());
         try {
+            registry.markMigrationRunning(tenant.id(), clock.instant());
             migrator.migrate(cells.cell(tenant.placement().cell()), tenant.placement().schema());
             registry.markMigrationCurrent(tenant.id(), target, clock.instant());
             return Optional.empty();
         } catch (RuntimeException e) {
             log.warn("migration of tenant {} ({}) failed: {}", tenant.slug(), tenant.id(), e.getMessage());
-            registry.markMigrationFailed(tenant.id(), e.getMessage(), clock.instant());
+            try {
+                registry.markMigrationFailed(tenant.id(), e.getMessage(), clock.instant());
+            } catch (RuntimeException unrecorded) {
+                e.addSuppressed(unrecorded);
+                log.error("could not record the failed migration of tenant {}", tenant.slug(), unrecorded);
+            }
             return Optional.of(new MigrationReport.Failure(tenant.slug(), tenant.id(), e.getMessage()));
         } finally {
             directory.evict(tenant);

@@ -10,7 +10,7 @@ public record MigrationState(String schemaVersion, Status status, String lastErr
         CURRENT,
         /** Being upgraded now, or a run stopped while upgrading it: the next run takes it again. */
         RUNNING,
-        /** The last upgrade failed: the tenant is kept out of traffic until a run succeeds. */
+        /** The last upgrade failed: the tenant is kept out of traffic until a run succeeds (also while retried). */
         FAILED
     }
 }

@@ -3,6 +3,8 @@ package dev.atelier.platform.tenancy;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 /**
  * The tenant the current thread works for. Filled only from verified sources (the storefront host name, a verified
  * token) or explicitly by background work through {@link #asTenant}; never from a header a client sets.
@@ -32,6 +34,11 @@ public final class TenantContext {
      */
     public static Scope enter(Tenant tenant) {
         Tenant previous = CURRENT.get();
+        if (previous != null && !previous.id().equals(tenant.id())
+                && TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("cannot switch from tenant " + previous.slug() + " to " + tenant.slug()
+                    + " inside a transaction: its connection belongs to the first tenant");
+        }
         CURRENT.set(tenant);
         return () -> {
             if (previous == null) {
@@ -47,6 +54,11 @@ public final class TenantContext {
     public interface Scope extends AutoCloseable {
         @Override
         void close();
+    }
+
+    /** Forgets any current tenant; the end of every request does this whatever happened in it. */
+    public static void clear() {
+        CURRENT.remove();
     }
 
     /** Runs {@code work} as {@code tenant}, restoring whatever was current before. */

@@ -85,7 +85,7 @@ public class TenantProvisioning {
                 .filter(entry -> entry.getValue().acceptsNewTenants())
                 .map(Map.Entry::getKey)
                 .min(Comparator.comparingLong(name -> counts.getOrDefault(name, 0L)))
-                .orElseThrow(() -> new IllegalStateException("no cell accepts new tenants"));
+                .orElseThrow(NoCellAcceptsTenantsException::new);
     }
 
     private void undo(DataSource cell, TenantPlacement placement) {

@@ -2,6 +2,7 @@ package dev.atelier.platform.web;
 
 import dev.atelier.platform.identity.AccountExistsException;
 import dev.atelier.platform.identity.IdentityUnavailableException;
+import dev.atelier.platform.tenancy.NoCellAcceptsTenantsException;
 import dev.atelier.platform.tenancy.Slug;
 import dev.atelier.platform.tenancy.SlugTakenException;
 import dev.atelier.platform.tenancy.TenantUnavailableException;
@@ -11,6 +12,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -79,6 +83,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, "30")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.IDENTITY_UNAVAILABLE,
                         "Sign-in services are unavailable right now; nothing was created. Please try again shortly."));
+    }
+
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            NoCellAcceptsTenantsException.class})
+    ResponseEntity<ProblemDetail> storageUnavailable(RuntimeException e) {
+        log.warn("storage unavailable: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "30")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.STORAGE_UNAVAILABLE,
+                        "Storage is unavailable right now; nothing was changed. Please try again shortly."));
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail integrityViolation(DataIntegrityViolationException e) {
+        log.warn("refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
+        return problem(HttpStatus.CONFLICT, ProblemType.CONFLICT,
+                "The request conflicts with data already stored or breaks one of its rules.");
     }
 
     @ExceptionHandler(UnknownTenantException.class)

@@ -12,6 +12,7 @@ public enum ProblemType {
     ACCOUNT_EXISTS("account-exists"),
     IDENTITY_UNAVAILABLE("identity-unavailable"),
     TENANT_UNAVAILABLE("tenant-unavailable"),
+    STORAGE_UNAVAILABLE("storage-unavailable"),
     METHOD_NOT_ALLOWED("method-not-allowed"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type"),
     SERVER_ERROR("server-error");

@@ -1,6 +1,7 @@
 package dev.atelier.platform.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atelier.platform.TestPlatformApplication;
 import dev.atelier.platform.catalog.Location;
@@ -56,12 +57,24 @@ class TwoCellsIT {
 
         String alphaDb = CELLS.database(alpha.placement().cell());
         String betaDb = CELLS.database(beta.placement().cell());
-        assertThat(TestCells.tenantSchemas(alphaDb)).containsExactly(alpha.placement().schema().value());
-        assertThat(TestCells.tenantSchemas(betaDb)).containsExactly(beta.placement().schema().value());
+        assertThat(TestCells.tenantSchemas(alphaDb)).contains(alpha.placement().schema().value())
+                .doesNotContain(beta.placement().schema().value());
+        assertThat(TestCells.tenantSchemas(betaDb)).contains(beta.placement().schema().value())
+                .doesNotContain(alpha.placement().schema().value());
         assertThat(storedNames(alphaDb, alpha.placement().schema())).containsExactly("Alpha One", "Alpha Two");
         assertThat(storedNames(betaDb, beta.placement().schema())).containsExactly("Beta One");
         assertThat(rowsOutsideTenantSchemas(alphaDb)).isZero();
         assertThat(rowsOutsideTenantSchemas(betaDb)).isZero();
+    }
+
+    @Test
+    void switchingTenantInsideATransactionIsRefused() {
+        Tenant first = provisioning.create(Tenants.shanghai("switch-first"));
+        Tenant second = provisioning.create(Tenants.london("switch-second"));
+
+        assertThatThrownBy(() -> TenantContext.asTenant(first, () -> transactions.executeWithoutResult(
+                status -> TenantContext.asTenant(second, () -> locations.findAllByOrderByName()))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("inside a transaction");
     }
 
     private List<String> namesAs(Tenant tenant) {

@@ -17,11 +17,27 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public record TestCells(String cellA, String cellB) {
 
     public static TestCells create(String name) {
-        PostgresServer postgres = TestServers.postgres();
         String prefix = name.toLowerCase(Locale.ROOT);
-        postgres.createDatabaseIfMissing(prefix + "_a");
-        postgres.createDatabaseIfMissing(prefix + "_b");
-        return new TestCells(prefix + "_a", prefix + "_b");
+        TestCells cells = new TestCells(prefix + "_a", prefix + "_b");
+        cells.recreate(cells.cellA());
+        cells.recreate(cells.cellB());
+        return cells;
+    }
+
+    /** Drops a database left by an earlier run (on an external server) and creates it empty. */
+    private void recreate(String database) {
+        PostgresServer postgres = TestServers.postgres();
+        try (Connection connection = postgres.connect("postgres")) {
+            connection.createStatement().execute("drop database if exists " + database + " with (force)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop test database " + database, e);
+        }
+        postgres.createDatabaseIfMissing(database);
+    }
+
+    /** Tenant schemas on both cells together. */
+    public int tenantSchemaCount() throws SQLException {
+        return tenantSchemas(cellA).size() + tenantSchemas(cellB).size();
     }
 
     public static final String MAIN = "main";

@@ -7,14 +7,14 @@ import dev.atelier.platform.tenancy.UnknownTenantException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.AsyncHandlerInterceptor;
 
 /**
  * Makes the host's tenant current for the request and clears it afterwards. Unknown hosts are 404, a tenant whose
  * migration failed 503 (both through the problem+json handler).
  */
 @Component
-class StorefrontTenantInterceptor implements HandlerInterceptor {
+class StorefrontTenantInterceptor implements AsyncHandlerInterceptor {
 
     private static final String SCOPE = StorefrontTenantInterceptor.class.getName() + ".scope";
 
@@ -36,6 +36,16 @@ class StorefrontTenantInterceptor implements HandlerInterceptor {
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
             Exception ex) {
+        leave(request);
+    }
+
+    @Override
+    public void afterConcurrentHandlingStarted(HttpServletRequest request, HttpServletResponse response,
+            Object handler) {
+        leave(request);
+    }
+
+    private static void leave(HttpServletRequest request) {
         if (request.getAttribute(SCOPE) instanceof TenantContext.Scope scope) {
             request.removeAttribute(SCOPE);
             scope.close();

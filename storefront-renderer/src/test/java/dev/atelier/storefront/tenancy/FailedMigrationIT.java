@@ -1,5 +1,6 @@
 package dev.atelier.storefront.tenancy;
 
+import static dev.atelier.platform.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.platform.tenancy.FleetMigration;
@@ -76,10 +77,7 @@ class FailedMigrationIT {
                 .extracting(MigrationState::status, MigrationState::schemaVersion)
                 .containsExactly(MigrationState.Status.CURRENT, "9001-next");
 
-        Http.Response unavailable = http.get("next-breaks.localhost", "/api/v1/catalog");
-        assertThat(unavailable.status()).isEqualTo(503);
-        assertThat(unavailable.isProblem()).isTrue();
-        assertThat(unavailable.json().get("type").asString()).endsWith("/tenant-unavailable");
+        assertProblem(http.get("next-breaks.localhost", "/api/v1/catalog"), 503, "tenant-unavailable");
         assertThat(http.get("next-works.localhost", "/api/v1/catalog").status()).isEqualTo(200);
 
         execute(broken, "drop table loyalty_card");

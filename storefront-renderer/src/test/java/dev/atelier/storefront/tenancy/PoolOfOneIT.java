@@ -2,6 +2,7 @@ package dev.atelier.storefront.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.atelier.platform.catalog.LocationRepository;
 import dev.atelier.platform.tenancy.Tenant;
 import dev.atelier.platform.tenancy.TenantContext;
@@ -38,6 +39,8 @@ class PoolOfOneIT {
     static void cells(DynamicPropertyRegistry registry) {
         CELLS.register(registry, 1);
         registry.add("atelier.tenancy.cells.second.accepts-new-tenants", () -> false);
+        // no directory cache: every tenant look-up goes to the registry, on the same one-connection pool
+        registry.add("atelier.tenancy.directory-ttl", () -> "0s");
     }
 
     @LocalServerPort
@@ -81,6 +84,8 @@ class PoolOfOneIT {
                     .isEqualTo(neutral);
         }
         assertThat(wrongRows).isZero();
+        assertThat(cells.cell(north.placement().cell()).unwrap(HikariDataSource.class).getHikariPoolMXBean()
+                .getActiveConnections()).as("connections still checked out").isZero();
     }
 
     private String searchPathOfThePooledConnection(String cell) throws Exception {

@@ -1,6 +1,7 @@
 package dev.atelier.portal.migration;
 
 import dev.atelier.platform.tenancy.FleetMigration;
+import dev.atelier.platform.tenancy.MigrationInProgressException;
 import dev.atelier.platform.tenancy.MigrationReport;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code migrate}: upgrades every tenant schema that is not current, prints what happened, and exits non-zero if any
- * tenant failed (those are marked and answered 503 until a later run succeeds for them).
+ * tenant failed (those are marked and answered 503 until a later run succeeds for them), or 2 if another run holds
+ * the fleet lock.
  */
 @Component
 @Profile(MigrateCommand.NAME)
@@ -20,6 +22,7 @@ public class MigrateCommand implements ApplicationRunner, ExitCodeGenerator {
 
     private final FleetMigration fleetMigration;
     private MigrationReport report;
+    private boolean anotherRunInProgress;
 
     MigrateCommand(FleetMigration fleetMigration) {
         this.fleetMigration = fleetMigration;
@@ -27,7 +30,13 @@ public class MigrateCommand implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) {
-        report = fleetMigration.migrateAll();
+        try {
+            report = fleetMigration.migrateAll();
+        } catch (MigrationInProgressException e) {
+            anotherRunInProgress = true;
+            System.err.println(e.getMessage());
+            return;
+        }
         System.out.println(report);
         report.failures().forEach(failure -> System.out.printf("  FAILED %s (%s): %s%n", failure.slug(),
                 failure.tenant(), failure.error()));
@@ -35,6 +44,9 @@ public class MigrateCommand implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public int getExitCode() {
+        if (anotherRunInProgress) {
+            return 2;
+        }
         return report == null || report.succeeded() ? 0 : 1;
     }
 }

@@ -31,6 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 class SignupController {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    /** language, optional script, optional region: {@code zh}, {@code zh-CN}, {@code zh-Hans-CN}, {@code en-GB} */
+    private static final java.util.regex.Pattern LANGUAGE_TAG = java.util.regex.Pattern
+            .compile("[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?");
 
     private final TenantSignup signup;
     private final String storefrontUrlTemplate;
@@ -91,9 +94,8 @@ class SignupController {
 
     private static Locale locale(String tag, List<FieldError> errors) {
         try {
-            Locale locale = new Locale.Builder().setLanguageTag(tag).build();
-            if (!locale.getLanguage().isEmpty()) {
-                return locale;
+            if (LANGUAGE_TAG.matcher(tag).matches()) {
+                return new Locale.Builder().setLanguageTag(tag).build();
             }
         } catch (IllformedLocaleException e) {
             // reported below

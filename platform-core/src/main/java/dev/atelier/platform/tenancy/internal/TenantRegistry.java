@@ -7,6 +7,8 @@ import dev.atelier.platform.tenancy.Tenant;
 import dev.atelier.platform.tenancy.TenantId;
 import dev.atelier.platform.tenancy.TenantPlacement;
 import dev.atelier.platform.tenancy.TenantStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,10 +20,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The tenant registry in schema {@code platform} on the registry cell: plain SQL, no tenant context needed. */
@@ -36,12 +40,49 @@ public class TenantRegistry {
               join platform.tenant_migration m on m.tenant_id = t.id
             """;
 
+    private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
+    /**
+     * The registry reaches its cell through a DataSource of its own identity, so a registry call made inside a
+     * tenant's JPA transaction never joins that transaction's connection (which may be on another cell).
+     */
     public TenantRegistry(DataSource registry) {
-        this.jdbc = JdbcClient.create(registry);
-        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(registry));
+        DataSource own = new DelegatingDataSource(registry);
+        this.dataSource = own;
+        this.jdbc = JdbcClient.create(own);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(own));
+    }
+
+    /**
+     * Runs {@code work} while holding the platform-wide advisory lock {@code name}, or returns empty at once when
+     * another process holds it.
+     */
+    public <T> Optional<T> exclusively(String name, Supplier<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            if (!advisory(connection, "pg_try_advisory_lock", name)) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(work.get());
+            } finally {
+                advisory(connection, "pg_advisory_unlock", name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("registry unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean advisory(Connection connection, String function, String name) throws SQLException {
+        try (PreparedStatement statement = connection
+                .prepareStatement("select " + function + "(hashtextextended(?, 0))")) {
+            statement.setString(1, "atelier:" + name);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
     }
 
     public Optional<Tenant> findBySlug(Slug slug) {
@@ -133,7 +174,8 @@ public class TenantRegistry {
     public void markMigrationRunning(TenantId id, Instant now) {
         jdbc.sql("""
                 update platform.tenant_migration
-                   set status = 'RUNNING', attempts = attempts + 1, updated_at = ?
+                   set status = case when status = 'FAILED' then 'FAILED' else 'RUNNING' end,
+                       attempts = attempts + 1, updated_at = ?
                  where tenant_id = ?
                 """).params(Timestamp.from(now), id.value()).update();
     }
