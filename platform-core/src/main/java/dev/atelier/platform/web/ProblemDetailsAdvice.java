@@ -79,20 +79,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IdentityUnavailableException.class)
     ResponseEntity<ProblemDetail> identityUnavailable(IdentityUnavailableException e) {
         log.warn("identity server unavailable: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "30")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.IDENTITY_UNAVAILABLE,
-                        "Sign-in services are unavailable right now; nothing was created. Please try again shortly."));
+        return unavailable(ProblemType.IDENTITY_UNAVAILABLE,
+                "Sign-in services are unavailable right now; nothing was created. Please try again shortly.");
     }
 
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
             NoCellAcceptsTenantsException.class})
     ResponseEntity<ProblemDetail> storageUnavailable(RuntimeException e) {
         log.warn("storage unavailable: {}", e.getMessage());
+        return unavailable(ProblemType.STORAGE_UNAVAILABLE,
+                "Storage is unavailable right now; nothing was changed. Please try again shortly.");
+    }
+
+    private static ResponseEntity<ProblemDetail> unavailable(ProblemType type, String detail) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "30")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.STORAGE_UNAVAILABLE,
-                        "Storage is unavailable right now; nothing was changed. Please try again shortly."));
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, type, detail));
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
@@ -109,9 +111,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(TenantUnavailableException.class)
     ResponseEntity<ProblemDetail> tenantUnavailable(TenantUnavailableException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "60")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.TENANT_UNAVAILABLE, e.getMessage()));
+        return unavailable(ProblemType.TENANT_UNAVAILABLE, e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
