@@ -23,6 +23,7 @@ import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ClientScopeRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -48,6 +49,9 @@ public final class RealmSetup {
     public static final String PLATFORM_ADMIN_ROLE = "platform-admin";
     public static final String PLATFORM_ADMIN_USERNAME = "admin@atelier.test";
     public static final String PLATFORM_ADMIN_PASSWORD = "atelier-admin";
+    /** Every account has this realm role (it is one of the realm's default roles): anyone may book. */
+    public static final String CUSTOMER_ROLE = "customer";
+    public static final String DEFAULT_ROLES = "default-roles-atelier";
 
     /** What {@link #apply} did. */
     public enum Outcome {
@@ -80,7 +84,8 @@ public final class RealmSetup {
         if (!exists(realm)) {
             try {
                 admin.realms().create(json.convertValue(definition, RealmRepresentation.class));
-                ensureOneNameIsEnough(realm);
+                ensureProfile(realm);
+                ensureDefaultRoles(realm);
                 log.info("Created Keycloak realm {}", realmName);
                 return Outcome.CREATED;
             } catch (ClientErrorException e) {
@@ -132,7 +137,8 @@ public final class RealmSetup {
         if (declared.getClients() != null) {
             declared.getClients().forEach(client -> ensureClient(realm, client));
         }
-        ensureOneNameIsEnough(realm);
+        ensureProfile(realm);
+        ensureDefaultRoles(realm);
         if (declared.getUsers() != null) {
             declared.getUsers().forEach(user -> ensureUser(realm, user));
         }
@@ -140,14 +146,33 @@ public final class RealmSetup {
 
     /**
      * People have one display name here (kept in {@code firstName}); Keycloak's default profile also requires
-     * {@code lastName}, and an account without one cannot sign in ("Account is not fully set up").
+     * {@code lastName}, and an account without one cannot sign in ("Account is not fully set up"). Attributes the
+     * profile does not declare (the phone number) are kept and editable by administrators.
      */
-    private static void ensureOneNameIsEnough(RealmResource realm) {
+    private static void ensureProfile(RealmResource realm) {
         UPConfig profile = realm.users().userProfile().getConfiguration();
+        boolean changed = false;
         UPAttribute lastName = profile.getAttribute("lastName");
         if (lastName != null && lastName.getRequired() != null) {
             lastName.setRequired(null);
+            changed = true;
+        }
+        if (profile.getUnmanagedAttributePolicy() != UPConfig.UnmanagedAttributePolicy.ADMIN_EDIT) {
+            profile.setUnmanagedAttributePolicy(UPConfig.UnmanagedAttributePolicy.ADMIN_EDIT);
+            changed = true;
+        }
+        if (changed) {
             realm.users().userProfile().update(profile);
+        }
+    }
+
+    /** Accounts however made (admin API, registration page) get the {@value #CUSTOMER_ROLE} role. */
+    private static void ensureDefaultRoles(RealmResource realm) {
+        boolean present = realm.roles().get(DEFAULT_ROLES).getRealmRoleComposites().stream()
+                .anyMatch(role -> CUSTOMER_ROLE.equals(role.getName()));
+        if (!present) {
+            realm.roles().get(DEFAULT_ROLES).addComposites(
+                    List.of(realm.roles().get(CUSTOMER_ROLE).toRepresentation()));
         }
     }
 
@@ -177,7 +202,22 @@ public final class RealmSetup {
         update.setId(id);
         update.setDefaultClientScopes(null);
         update.setOptionalClientScopes(null);
+        update.setProtocolMappers(null);
         resource.update(update);
+
+        List<String> mappers = resource.getProtocolMappers().getMappers().stream()
+                .map(ProtocolMapperRepresentation::getName)
+                .toList();
+        for (ProtocolMapperRepresentation mapper : orEmpty(client.getProtocolMappers())) {
+            if (!mappers.contains(mapper.getName())) {
+                try (Response response = resource.getProtocolMappers().createMapper(mapper)) {
+                    if (response.getStatus() >= 300) {
+                        throw new IllegalStateException("could not add mapper " + mapper.getName() + " to "
+                                + client.getClientId() + ": " + response.getStatus());
+                    }
+                }
+            }
+        }
 
         Map<String, String> scopeIds = realm.clientScopes().findAll().stream()
                 .collect(Collectors.toMap(ClientScopeRepresentation::getName, ClientScopeRepresentation::getId));

@@ -1,19 +1,37 @@
 package dev.atelier.platform.identity;
 
-import java.util.Objects;
+import java.util.Locale;
 
-/** A person's platform account to create: sign-in email, display name, initial password. */
-public record Account(String email, String name, String password) {
+/**
+ * A person's platform account to create: an email or a phone number (E.164) to sign in with (at least one), a
+ * display name and an initial password. Without a password the account must set one at first sign-in.
+ */
+public record Account(String email, String phone, String name, String password) {
 
     public Account {
-        Objects.requireNonNull(email, "email");
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(password, "password");
-        email = email.strip().toLowerCase(java.util.Locale.ROOT);
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("an account needs a name");
+        }
+        email = email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
+        phone = phone == null || phone.isBlank() ? null : phone.strip();
+        if (email == null && phone == null) {
+            throw new IllegalArgumentException("an account needs an email or a phone number");
+        }
+        password = password == null || password.isEmpty() ? null : password;
+    }
+
+    /** An account signed in with its email. */
+    public Account(String email, String name, String password) {
+        this(email, null, name, password);
+    }
+
+    /** The user name: the email when there is one, else the phone number. */
+    public String username() {
+        return email != null ? email : phone;
     }
 
     @Override
     public String toString() {
-        return "Account[" + email + "]";
+        return "Account[" + username() + "]";
     }
 }

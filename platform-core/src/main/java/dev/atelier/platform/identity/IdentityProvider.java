@@ -1,6 +1,7 @@
 package dev.atelier.platform.identity;
 
 import dev.atelier.platform.tenancy.Slug;
+import java.util.Optional;
 
 /**
  * What Atelier needs from its identity server: an organization per tenant, platform accounts, and memberships.
@@ -15,10 +16,23 @@ public interface IdentityProvider {
 
     boolean accountExists(String email);
 
-    /** Creates a platform account; returns its user id. Throws {@link AccountExistsException} if the email is taken. */
+    /** The user id of the account signed in with {@code email}, if there is one. */
+    Optional<String> findAccountByEmail(String email);
+
+    /** The user id of the account with {@code phone} (E.164) as user name or phone number, if there is one. */
+    Optional<String> findAccountByPhone(String phone);
+
+    /**
+     * Creates a platform account; returns its user id. Throws {@link AccountExistsException} if its email or phone
+     * is taken.
+     */
     String createAccount(Account account);
 
     void deleteAccount(String userId);
 
+    /** Makes the account a member of the organization; a member already is left as it is. */
     void addMember(String organizationId, String userId);
+
+    /** Takes the account out of the organization; a non-member is left as it is. */
+    void removeMember(String organizationId, String userId);
 }

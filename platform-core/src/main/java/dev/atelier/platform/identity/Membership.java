@@ -1,12 +1,18 @@
 package dev.atelier.platform.identity;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /** A platform account's membership of this tenant's staff, with its role and whether it is active. */
@@ -34,6 +40,11 @@ public class Membership {
 
     @Enumerated(EnumType.STRING)
     private Status status;
+
+    @ElementCollection
+    @CollectionTable(name = "staff_location", joinColumns = @JoinColumn(name = "staff_id"))
+    @Column(name = "location_id")
+    private Set<UUID> locationIds = new LinkedHashSet<>();
 
     @Column(name = "created_at")
     private Instant createdAt;
@@ -77,5 +88,47 @@ public class Membership {
 
     public Status status() {
         return status;
+    }
+
+    public boolean isActive() {
+        return status == Status.ACTIVE;
+    }
+
+    public Set<UUID> locationIds() {
+        return Set.copyOf(locationIds);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public void rename(String newName, Instant now) {
+        this.name = newName;
+        this.updatedAt = now;
+    }
+
+    public void changeRole(StaffRole newRole, Instant now) {
+        this.role = newRole;
+        this.updatedAt = now;
+    }
+
+    public void disable(Instant now) {
+        this.status = Status.DISABLED;
+        this.updatedAt = now;
+    }
+
+    public void enable(Instant now) {
+        this.status = Status.ACTIVE;
+        this.updatedAt = now;
+    }
+
+    public void workAt(Collection<UUID> locations, Instant now) {
+        this.locationIds.clear();
+        this.locationIds.addAll(locations);
+        this.updatedAt = now;
     }
 }

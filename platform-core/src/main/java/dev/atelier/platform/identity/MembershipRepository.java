@@ -1,5 +1,6 @@
 package dev.atelier.platform.identity;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,4 +10,10 @@ import org.springframework.data.repository.ListCrudRepository;
 public interface MembershipRepository extends ListCrudRepository<Membership, UUID> {
 
     Optional<Membership> findByUserId(String userId);
+
+    Optional<Membership> findByEmail(String email);
+
+    List<Membership> findAllByOrderByNameAsc();
+
+    long countByRoleAndStatus(StaffRole role, Membership.Status status);
 }

@@ -4,7 +4,9 @@ import dev.atelier.platform.tenancy.internal.TenantRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -59,6 +61,23 @@ public class TenantDirectory {
         cache.remove(tenant.id());
         cache.remove(tenant.slug());
         cache.values().removeIf(entry -> entry.tenant().id().equals(tenant.id()));
+    }
+
+    /** Every tenant, straight from the registry (for platform staff; not cached). */
+    public List<Tenant> all() {
+        return registry.all();
+    }
+
+    /** The identity realms tenants are placed in, straight from the registry. */
+    public Set<String> realms() {
+        return registry.realms();
+    }
+
+    /** Changes a tenant's commercial status; this app sees it at once, others within the cache period. */
+    public Tenant changeStatus(Tenant tenant, TenantStatus status) {
+        registry.changeStatus(tenant.id(), status, clock.instant());
+        evict(tenant);
+        return byId(tenant.id()).orElseThrow(UnknownTenantException::new);
     }
 
     public void evictAll() {

@@ -2,6 +2,8 @@ package dev.atelier.platform.web;
 
 import dev.atelier.platform.identity.AccountExistsException;
 import dev.atelier.platform.identity.IdentityUnavailableException;
+import dev.atelier.platform.staff.LastOwnerException;
+import dev.atelier.platform.staff.MemberExistsException;
 import dev.atelier.platform.tenancy.NoCellAcceptsTenantsException;
 import dev.atelier.platform.tenancy.Slug;
 import dev.atelier.platform.tenancy.SlugTakenException;
@@ -102,6 +104,38 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         log.warn("refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
         return problem(HttpStatus.CONFLICT, ProblemType.CONFLICT,
                 "The request conflicts with data already stored or breaks one of its rules.");
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, "Nothing is here: " + e.getMessage() + ".");
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN, e.getMessage());
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, ProblemType.TOO_MANY_REQUESTS, e.getMessage()));
+    }
+
+    @ExceptionHandler(TenantRequiredException.class)
+    ProblemDetail tenantRequired(TenantRequiredException e) {
+        return problem(HttpStatus.BAD_REQUEST, ProblemType.TENANT_REQUIRED, e.getMessage());
+    }
+
+    @ExceptionHandler(LastOwnerException.class)
+    ProblemDetail lastOwner(LastOwnerException e) {
+        return problem(HttpStatus.CONFLICT, ProblemType.LAST_OWNER, e.getMessage());
+    }
+
+    @ExceptionHandler(MemberExistsException.class)
+    ProblemDetail memberExists(MemberExistsException e) {
+        return problem(HttpStatus.CONFLICT, ProblemType.MEMBER_EXISTS, e.getMessage());
     }
 
     @ExceptionHandler(UnknownTenantException.class)

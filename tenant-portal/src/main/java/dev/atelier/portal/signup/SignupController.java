@@ -7,6 +7,8 @@ import dev.atelier.platform.tenancy.Slug;
 import dev.atelier.platform.tenancy.Tenant;
 import dev.atelier.platform.web.FieldError;
 import dev.atelier.platform.web.InvalidRequestException;
+import dev.atelier.platform.web.RateLimiter;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.DateTimeException;
@@ -36,15 +38,19 @@ class SignupController {
             .compile("[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?");
 
     private final TenantSignup signup;
+    private final RateLimiter publicWrites;
     private final String storefrontUrlTemplate;
 
-    SignupController(TenantSignup signup, @Value("${atelier.storefront.url-template}") String storefrontUrlTemplate) {
+    SignupController(TenantSignup signup, RateLimiter publicWrites,
+            @Value("${atelier.storefront.url-template}") String storefrontUrlTemplate) {
         this.signup = signup;
+        this.publicWrites = publicWrites;
         this.storefrontUrlTemplate = storefrontUrlTemplate;
     }
 
     @PostMapping("/api/v1/signup")
-    ResponseEntity<SignupResponse> signup(@Valid @RequestBody SignupRequest request) {
+    ResponseEntity<SignupResponse> signup(@Valid @RequestBody SignupRequest request, HttpServletRequest http) {
+        publicWrites.acquire(http.getRemoteAddr());
         SignupRequest.Owner owner = request.owner();
         Tenant tenant = signup.signUp(toNewTenant(request), new Account(owner.email(), owner.name(), owner.password()));
         String storefrontUrl = storefrontUrlTemplate.replace("{slug}", tenant.slug().value());

@@ -10,6 +10,8 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
@@ -21,6 +23,9 @@ import org.keycloak.representations.idm.UserRepresentation;
 
 /** {@link IdentityProvider} on Keycloak 26 through its admin API: one organization per tenant in a shared realm. */
 public class KeycloakIdentityProvider implements IdentityProvider, AutoCloseable {
+
+    /** The user attribute holding a phone number (E.164); the realm's user profile declares it. */
+    public static final String PHONE_ATTRIBUTE = "phoneNumber";
 
     private final Keycloak keycloak;
     private final String realm;
@@ -65,18 +70,50 @@ public class KeycloakIdentityProvider implements IdentityProvider, AutoCloseable
     }
 
     @Override
+    public Optional<String> findAccountByEmail(String email) {
+        return call("look up an account", () -> realm().users().searchByEmail(email, true).stream()
+                .map(UserRepresentation::getId)
+                .findFirst());
+    }
+
+    @Override
+    public Optional<String> findAccountByPhone(String phone) {
+        return call("look up an account", () -> {
+            Optional<String> byUsername = realm().users().searchByUsername(phone, true).stream()
+                    .map(UserRepresentation::getId)
+                    .findFirst();
+            if (byUsername.isPresent()) {
+                return byUsername;
+            }
+            return realm().users().searchByAttributes(PHONE_ATTRIBUTE + ":" + phone, true).stream()
+                    .map(UserRepresentation::getId)
+                    .findFirst();
+        });
+    }
+
+    @Override
     public String createAccount(Account account) {
         return call("create account", () -> {
+            if (account.phone() != null && findAccountByPhone(account.phone()).isPresent()) {
+                throw new AccountExistsException();
+            }
             UserRepresentation user = new UserRepresentation();
-            user.setUsername(account.email());
+            user.setUsername(account.username());
             user.setEmail(account.email());
             user.setFirstName(account.name());
             user.setEnabled(true);
-            CredentialRepresentation password = new CredentialRepresentation();
-            password.setType(CredentialRepresentation.PASSWORD);
-            password.setValue(account.password());
-            password.setTemporary(false);
-            user.setCredentials(List.of(password));
+            if (account.phone() != null) {
+                user.setAttributes(Map.of(PHONE_ATTRIBUTE, List.of(account.phone())));
+            }
+            if (account.password() != null) {
+                CredentialRepresentation password = new CredentialRepresentation();
+                password.setType(CredentialRepresentation.PASSWORD);
+                password.setValue(account.password());
+                password.setTemporary(false);
+                user.setCredentials(List.of(password));
+            } else {
+                user.setRequiredActions(List.of("UPDATE_PASSWORD"));
+            }
             try (Response response = realm().users().create(user)) {
                 if (response.getStatus() == Response.Status.CONFLICT.getStatusCode()) {
                     throw new AccountExistsException();
@@ -99,11 +136,28 @@ public class KeycloakIdentityProvider implements IdentityProvider, AutoCloseable
     public void addMember(String organizationId, String userId) {
         call("add a member", () -> {
             try (Response response = realm().organizations().get(organizationId).members().addMember(userId)) {
+                if (response.getStatus() == Response.Status.CONFLICT.getStatusCode()) {
+                    return response.getStatus();
+                }
                 if (response.getStatus() >= 300) {
                     throw new WebApplicationException("adding the member answered " + response.getStatus(),
                             response.getStatus());
                 }
                 return response.getStatus();
+            }
+        });
+    }
+
+    @Override
+    public void removeMember(String organizationId, String userId) {
+        call("remove a member", () -> {
+            try (Response response = realm().organizations().get(organizationId).members().member(userId)
+                    .delete()) {
+                int status = response.getStatus();
+                if (status >= 300 && status != Response.Status.NOT_FOUND.getStatusCode()) {
+                    throw new WebApplicationException("removing the member answered " + status, status);
+                }
+                return status;
             }
         });
     }

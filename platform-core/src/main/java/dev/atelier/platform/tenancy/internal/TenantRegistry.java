@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -113,6 +114,11 @@ public class TenantRegistry {
                 .list()
                 .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** The identity realms tenants are placed in. */
+    public Set<String> realms() {
+        return Set.copyOf(jdbc.sql("select distinct realm from platform.tenant_placement").query(String.class).list());
     }
 
     public List<Tenant> all() {

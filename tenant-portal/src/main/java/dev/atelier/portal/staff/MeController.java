@@ -1,0 +1,30 @@
+package dev.atelier.portal.staff;
+
+import static dev.atelier.platform.identity.StaffRole.MANAGER;
+import static dev.atelier.platform.identity.StaffRole.OWNER;
+import static dev.atelier.platform.identity.StaffRole.RECEPTIONIST;
+import static dev.atelier.platform.identity.StaffRole.STYLIST;
+
+import dev.atelier.portal.access.StaffMember;
+import dev.atelier.portal.access.StaffRoles;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/me}: who the caller is at the tenant they act for, and with which role. */
+@RestController
+class MeController {
+
+    record Me(String userId, String name, String email, String role, TenantRef tenant) {
+    }
+
+    record TenantRef(String id, String slug, String name) {
+    }
+
+    @GetMapping("/api/v1/me")
+    @StaffRoles({OWNER, MANAGER, RECEPTIONIST, STYLIST})
+    Me me(StaffMember caller) {
+        return new Me(caller.caller().userId(), caller.membership().name(), caller.membership().email(),
+                caller.role().name(), new TenantRef(caller.tenant().id().toString(), caller.tenant().slug().value(),
+                        caller.tenant().name()));
+    }
+}

@@ -1,0 +1,94 @@
+package dev.atelier.portal.staff;
+
+import static dev.atelier.platform.identity.StaffRole.MANAGER;
+import static dev.atelier.platform.identity.StaffRole.OWNER;
+import static dev.atelier.platform.identity.StaffRole.RECEPTIONIST;
+import static dev.atelier.platform.identity.StaffRole.STYLIST;
+
+import dev.atelier.platform.identity.StaffRole;
+import dev.atelier.platform.staff.NewStaffMember;
+import dev.atelier.platform.staff.StaffAdministration;
+import dev.atelier.platform.staff.StaffChange;
+import dev.atelier.platform.web.FieldError;
+import dev.atelier.platform.web.InvalidRequestException;
+import dev.atelier.portal.access.StaffMember;
+import dev.atelier.portal.access.StaffRoles;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The tenant's staff: everyone may see it; owners and managers add people, change their role and places of work,
+ * and disable or enable them (managers only receptionists and stylists).
+ */
+@RestController
+@RequestMapping("/api/v1/staff")
+class StaffController {
+
+    private final StaffAdministration staff;
+
+    StaffController(StaffAdministration staff) {
+        this.staff = staff;
+    }
+
+    @GetMapping
+    @StaffRoles({OWNER, MANAGER, RECEPTIONIST, STYLIST})
+    List<StaffView> list(StaffMember caller) {
+        return staff.list().stream().map(StaffView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    @StaffRoles({OWNER, MANAGER, RECEPTIONIST, STYLIST})
+    StaffView get(StaffMember caller, @PathVariable UUID id) {
+        return StaffView.of(staff.get(id));
+    }
+
+    @PostMapping
+    @StaffRoles({OWNER, MANAGER})
+    ResponseEntity<StaffView> add(StaffMember caller, @Valid @RequestBody StaffRequest request) {
+        if (request.serviceIds() != null && !request.serviceIds().isEmpty()) {
+            throw new InvalidRequestException(request.serviceIds().stream()
+                    .map(id -> new FieldError("serviceIds", "No service " + id + " here"))
+                    .toList());
+        }
+        StaffRole role = Objects.requireNonNullElse(request.role(), STYLIST);
+        StaffView created = StaffView.of(staff.add(caller.role(), new NewStaffMember(request.name().strip(),
+                request.email(), role, new HashSet<>(orEmpty(request.locationIds())), request.password())));
+        return ResponseEntity.created(URI.create("/api/v1/staff/" + created.id())).body(created);
+    }
+
+    @PatchMapping("/{id}")
+    @StaffRoles({OWNER, MANAGER})
+    StaffView change(StaffMember caller, @PathVariable UUID id, @Valid @RequestBody StaffPatch patch) {
+        return StaffView.of(staff.change(caller.role(), id, new StaffChange(
+                patch.name() == null ? null : patch.name().strip(), patch.role(),
+                patch.locationIds() == null ? null : new HashSet<>(patch.locationIds()))));
+    }
+
+    @PostMapping("/{id}/disable")
+    @StaffRoles({OWNER, MANAGER})
+    StaffView disable(StaffMember caller, @PathVariable UUID id) {
+        return StaffView.of(staff.disable(caller.role(), id));
+    }
+
+    @PostMapping("/{id}/enable")
+    @StaffRoles({OWNER, MANAGER})
+    StaffView enable(StaffMember caller, @PathVariable UUID id) {
+        return StaffView.of(staff.enable(caller.role(), id));
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.atelier.portal.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atelier.infra.servers.KeycloakServer;
+import dev.atelier.platform.testing.Http;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Test chains and people on a running portal and the real Keycloak: signs chains up, adds staff, makes plain
+ * accounts and test clients, and fetches tokens through the {@code atelier-dev} password grant.
+ */
+final class Chains {
+
+    static final String PASSWORD = "a-long-password";
+    static final String SCOPE = "openid organization";
+
+    private final Http http;
+    private final KeycloakServer keycloak;
+
+    Chains(Http http, KeycloakServer keycloak) {
+        this.http = http;
+        this.keycloak = keycloak;
+    }
+
+    /** Signs a chain up; returns its owner's email. */
+    String signUp(String slug) {
+        String owner = "owner@" + slug + ".test";
+        Http.Response response = http.post("localhost", "/api/v1/signup", """
+                {"chainName":"Chain %s","slug":"%s","country":"GB","currency":"GBP","timezone":"Europe/London",
+                 "locale":"en-GB","owner":{"name":"Owner %s","email":"%s","password":"%s"}}
+                """.formatted(slug, slug, slug, owner, PASSWORD));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return owner;
+    }
+
+    String token(String username) {
+        return keycloak.accessToken("atelier", "atelier-dev", username, PASSWORD, SCOPE);
+    }
+
+    Http.Response call(String method, String path, String token, String json, String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Authorization";
+        all[1] = "Bearer " + token;
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return token == null
+                ? http.send(method, "localhost", path, json, headers)
+                : http.send(method, "localhost", path, json, all);
+    }
+
+    /** Adds a staff member with {@code role} as {@code ownerToken}'s owner; returns the new member's id. */
+    String addStaff(String ownerToken, String email, String role, String... locationIds) {
+        Http.Response response = call("POST", "/api/v1/staff", ownerToken, """
+                {"name":"%s","email":"%s","role":"%s","locationIds":[%s],"password":"%s"}
+                """.formatted(email, email, role, quoted(locationIds), PASSWORD));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("id").asString();
+    }
+
+    String addLocation(String token, String name) {
+        Http.Response response = call("POST", "/api/v1/locations", token, location(name));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("id").asString();
+    }
+
+    static String location(String name) {
+        return """
+                {"name":"%s","address":{"line1":"1 High Street","city":"London","region":"","postalCode":"W1 1AA",
+                 "country":"GB"},"latitude":51.5,"longitude":-0.14,"timezone":"Europe/London","phone":"+44 20 7946 0000",
+                 "openingHours":[{"day":"MONDAY","opens":"09:00","closes":"18:00"}]}
+                """
+                .formatted(name);
+    }
+
+    /** A platform account that is nobody's staff (a customer). */
+    void plainAccount(String email) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(email);
+        user.setEmail(email);
+        user.setFirstName("Customer");
+        user.setEnabled(true);
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(PASSWORD);
+        password.setTemporary(false);
+        user.setCredentials(List.of(password));
+        try (Response response = keycloak.adminClient().realm("atelier").users().create(user)) {
+            CreatedResponseUtil.getCreatedId(response);
+        }
+    }
+
+    /**
+     * A public password-grant client in the atelier realm; {@code withAudience} adds the Atelier API audience,
+     * {@code lifespanSeconds} (when not null) shortens its access tokens.
+     */
+    void testClient(String clientId, boolean withAudience, Integer lifespanSeconds) {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(clientId);
+        client.setPublicClient(true);
+        client.setDirectAccessGrantsEnabled(true);
+        client.setStandardFlowEnabled(false);
+        if (lifespanSeconds != null) {
+            client.setAttributes(Map.of("access.token.lifespan", lifespanSeconds.toString()));
+        }
+        if (withAudience) {
+            ProtocolMapperRepresentation audience = new ProtocolMapperRepresentation();
+            audience.setName("audience");
+            audience.setProtocol("openid-connect");
+            audience.setProtocolMapper("oidc-audience-mapper");
+            audience.setConfig(Map.of("included.custom.audience", "atelier-api", "access.token.claim", "true"));
+            client.setProtocolMappers(List.of(audience));
+        }
+        RealmResource realm = keycloak.adminClient().realm("atelier");
+        String id;
+        try (Response response = realm.clients().create(client)) {
+            id = CreatedResponseUtil.getCreatedId(response);
+        }
+        String organizationScope = realm.clientScopes().findAll().stream()
+                .filter(scope -> scope.getName().equals("organization"))
+                .findFirst().orElseThrow().getId();
+        realm.clients().get(id).addOptionalClientScope(organizationScope);
+    }
+
+    String tokenFrom(String clientId, String username) {
+        return keycloak.accessToken("atelier", clientId, username, PASSWORD, SCOPE);
+    }
+
+    static String quoted(String... ids) {
+        return String.join(",", java.util.Arrays.stream(ids).map(id -> "\"" + id + "\"").toList());
+    }
+
+    static List<String> ids(JsonNode array) {
+        return array.valueStream().map(node -> node.get("id").asString()).toList();
+    }
+}
