@@ -146,16 +146,19 @@ public final class RealmSetup {
 
     /**
      * People have one display name here (kept in {@code firstName}); Keycloak's default profile also requires
-     * {@code lastName}, and an account without one cannot sign in ("Account is not fully set up"). Attributes the
+     * {@code lastName}, and an account without one cannot sign in ("Account is not fully set up"); the same holds
+     * for {@code email}, which customers signing in by phone need not have. Attributes the
      * profile does not declare (the phone number) are kept and editable by administrators.
      */
     private static void ensureProfile(RealmResource realm) {
         UPConfig profile = realm.users().userProfile().getConfiguration();
         boolean changed = false;
-        UPAttribute lastName = profile.getAttribute("lastName");
-        if (lastName != null && lastName.getRequired() != null) {
-            lastName.setRequired(null);
-            changed = true;
+        for (String optional : List.of("lastName", "email")) {
+            UPAttribute attribute = profile.getAttribute(optional);
+            if (attribute != null && attribute.getRequired() != null) {
+                attribute.setRequired(null);
+                changed = true;
+            }
         }
         if (profile.getUnmanagedAttributePolicy() != UPConfig.UnmanagedAttributePolicy.ADMIN_EDIT) {
             profile.setUnmanagedAttributePolicy(UPConfig.UnmanagedAttributePolicy.ADMIN_EDIT);

@@ -17,7 +17,8 @@ class RealmSetupTest {
         assertThat(realm.isEnabled()).isTrue();
         assertThat(realm.isOrganizationsEnabled()).isTrue();
         assertThat(realm.getAccessTokenLifespan()).isEqualTo(300);
-        assertThat(realm.getRoles().getRealm()).extracting("name").containsExactly(RealmSetup.PLATFORM_ADMIN_ROLE);
+        assertThat(realm.getRoles().getRealm()).extracting("name").containsExactly(RealmSetup.PLATFORM_ADMIN_ROLE,
+                RealmSetup.CUSTOMER_ROLE);
 
         ClientRepresentation client = realm.getClients().getFirst();
         assertThat(client.getClientId()).isEqualTo(RealmSetup.DEV_CLIENT_ID);
@@ -25,6 +26,10 @@ class RealmSetupTest {
         assertThat(client.isDirectAccessGrantsEnabled()).isTrue();
         assertThat(client.getOptionalClientScopes()).contains("organization");
         assertThat(client.getDefaultClientScopes()).contains("roles", "email", "profile");
+        assertThat(client.getProtocolMappers()).singleElement().satisfies(mapper -> {
+            assertThat(mapper.getProtocolMapper()).isEqualTo("oidc-audience-mapper");
+            assertThat(mapper.getConfig()).containsEntry("included.custom.audience", "atelier-api");
+        });
 
         UserRepresentation admin = realm.getUsers().getFirst();
         assertThat(admin.getUsername()).isEqualTo(RealmSetup.PLATFORM_ADMIN_USERNAME);

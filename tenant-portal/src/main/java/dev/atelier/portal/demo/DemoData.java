@@ -5,7 +5,10 @@ import dev.atelier.platform.catalog.Location;
 import dev.atelier.platform.catalog.LocationRepository;
 import dev.atelier.platform.catalog.OpeningHours;
 import dev.atelier.platform.identity.Account;
+import dev.atelier.platform.identity.StaffRole;
 import dev.atelier.platform.onboarding.TenantSignup;
+import dev.atelier.platform.staff.NewStaffMember;
+import dev.atelier.platform.staff.StaffAdministration;
 import dev.atelier.platform.tenancy.NewTenant;
 import dev.atelier.platform.tenancy.Slug;
 import dev.atelier.platform.tenancy.Tenant;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -41,14 +45,16 @@ class DemoData implements ApplicationRunner {
     private final TenantSignup signup;
     private final TenantDirectory directory;
     private final LocationRepository locations;
+    private final StaffAdministration staff;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    DemoData(TenantSignup signup, TenantDirectory directory, LocationRepository locations,
+    DemoData(TenantSignup signup, TenantDirectory directory, LocationRepository locations, StaffAdministration staff,
             TransactionTemplate transactions, Clock clock) {
         this.signup = signup;
         this.directory = directory;
         this.locations = locations;
+        this.staff = staff;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -57,20 +63,38 @@ class DemoData implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         seed(new NewTenant(Slug.of("aurora"), "Aurora Hair 极光美发", "CN", Currency.getInstance("CNY"),
                 ZoneId.of("Asia/Shanghai"), Locale.forLanguageTag("zh-CN"), "trial"),
-                new Account("owner@aurora.test", "Li Na 李娜", "aurora-owner-2026"), auroraLocations());
+                new Account("owner@aurora.test", "Li Na 李娜", "aurora-owner-2026"), auroraLocations(),
+                List.of("Wang Fang 王芳", "Zhang Wei 张伟", "Chen Jing 陈静", "Liu Yang 刘洋"));
         seed(new NewTenant(Slug.of("mayfair"), "Mayfair Beauty Rooms", "GB", Currency.getInstance("GBP"),
                 ZoneId.of("Europe/London"), Locale.forLanguageTag("en-GB"), "trial"),
-                new Account("owner@mayfair.test", "Eleanor Hart", "mayfair-owner-2026"), mayfairLocations());
+                new Account("owner@mayfair.test", "Eleanor Hart", "mayfair-owner-2026"), mayfairLocations(),
+                List.of("Priya Shah", "Tom Fletcher", "Sofia Rossi", "Amara Okafor"));
     }
 
-    private void seed(NewTenant chain, Account owner, List<Location> salons) {
+    /**
+     * The first of {@code people} manages the chain; the others are stylists, one per salon. Their accounts are
+     * {@code manager@<slug>.test} and {@code stylist1@<slug>.test}… with the password {@code <slug>-staff-2026}.
+     */
+    private void seed(NewTenant chain, Account owner, List<Location> salons, List<String> people) {
         if (directory.bySlug(chain.slug()).isPresent()) {
             log.info("demo tenant {} already present", chain.slug());
             return;
         }
         Tenant tenant = signup.signUp(chain, owner);
-        TenantContext.asTenant(tenant, () -> transactions.executeWithoutResult(status -> locations.saveAll(salons)));
-        log.info("seeded demo tenant {} with {} locations", chain.slug(), salons.size());
+        TenantContext.asTenant(tenant, () -> {
+            transactions.executeWithoutResult(status -> locations.saveAll(salons));
+            String slug = chain.slug().value();
+            String password = slug + "-staff-2026";
+            staff.add(StaffRole.OWNER, new NewStaffMember(people.getFirst(), "manager@" + slug + ".test",
+                    StaffRole.MANAGER, Set.of(), password));
+            for (int i = 1; i < people.size(); i++) {
+                Location salon = salons.get((i - 1) % salons.size());
+                staff.add(StaffRole.OWNER, new NewStaffMember(people.get(i), "stylist" + i + "@" + slug + ".test",
+                        StaffRole.STYLIST, Set.of(salon.id()), password));
+            }
+        });
+        log.info("seeded demo tenant {} with {} locations and {} staff", chain.slug(), salons.size(),
+                people.size());
     }
 
     private List<Location> auroraLocations() {

@@ -49,6 +49,7 @@ class SignupIT {
         registry.add("atelier.identity.server-url", KEYCLOAK_PROXY::url);
         registry.add("atelier.identity.admin-username", KEYCLOAK::adminUsername);
         registry.add("atelier.identity.admin-password", KEYCLOAK::adminPassword);
+        registry.add("atelier.rate-limits.public-writes-per-minute", () -> "1000");
     }
 
     @AfterEach

@@ -1,0 +1,209 @@
+package dev.atelier.storefront.customers;
+
+import static dev.atelier.platform.testing.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atelier.infra.servers.KeycloakServer;
+import dev.atelier.infra.testing.TestServers;
+import dev.atelier.platform.tenancy.Tenant;
+import dev.atelier.platform.tenancy.TenantProvisioning;
+import dev.atelier.platform.testing.Http;
+import dev.atelier.platform.testing.Tenants;
+import dev.atelier.platform.testing.TestCells;
+import dev.atelier.storefront.StorefrontApplication;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Customers on storefronts against real Keycloak and PostgreSQL: registering by email or phone makes one platform
+ * account; each chain a customer visits keeps its own profile of them and no other chain sees it; the customer
+ * endpoints need a valid token. Every storefront endpoint is in the access matrix.
+ */
+@SpringBootTest(classes = StorefrontApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CustomersIT {
+
+    static final TestCells CELLS = TestCells.create("customers");
+    static final KeycloakServer KEYCLOAK = TestServers.keycloak();
+    static final String PASSWORD = "a-long-password";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        CELLS.register(registry, 4);
+        registry.add("atelier.identity.server-url", KEYCLOAK::baseUrl);
+        registry.add("atelier.identity.admin-username", KEYCLOAK::adminUsername);
+        registry.add("atelier.identity.admin-password", KEYCLOAK::adminPassword);
+        registry.add("atelier.rate-limits.public-writes-per-minute", () -> "1000");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TenantProvisioning provisioning;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    Http http;
+    Tenant shopA;
+    Tenant shopB;
+
+    @BeforeAll
+    void shops() {
+        http = new Http(port);
+        shopA = provisioning.create(Tenants.london("shop-a"));
+        shopB = provisioning.create(Tenants.shanghai("shop-b"));
+    }
+
+    @Test
+    void aCustomerRegistersOnceAndEachChainKeepsItsOwnProfile() throws Exception {
+        Http.Response registered = register("shop-a", """
+                {"name":"Ada Lovelace","email":"Ada@Customers.test","password":"%s"}""".formatted(PASSWORD));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        String customerId = registered.json().get("customerId").asString();
+
+        String token = token("ada@customers.test");
+        Http.Response atA = me("shop-a", token);
+        assertThat(atA.status()).isEqualTo(200);
+        assertThat(atA.json().get("customerId").asString()).isEqualTo(customerId);
+        assertThat(atA.json().get("email").asString()).isEqualTo("ada@customers.test");
+
+        Http.Response atB = me("shop-b", token);
+        assertThat(atB.status()).isEqualTo(200);
+        assertThat(atB.json().get("customerId").asString()).isNotEqualTo(customerId);
+        assertThat(me("shop-b", token).json().get("customerId").asString())
+                .isEqualTo(atB.json().get("customerId").asString());
+
+        assertThat(column(shopA, "select id::text from customer where email = 'ada@customers.test'"))
+                .containsExactly(customerId);
+        assertThat(column(shopB, "select id::text from customer where email = 'ada@customers.test'"))
+                .containsExactly(atB.json().get("customerId").asString());
+    }
+
+    @Test
+    void aCustomerMayRegisterWithAPhoneNumberAndSignInWithIt() {
+        Http.Response registered = register("shop-b", """
+                {"name":"Wang Fang","phone":"+8613800138000","password":"%s"}""".formatted(PASSWORD));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+
+        Http.Response atB = me("shop-b", token("+8613800138000"));
+        assertThat(atB.status()).isEqualTo(200);
+        assertThat(atB.json().get("customerId").asString())
+                .isEqualTo(registered.json().get("customerId").asString());
+        assertThat(atB.json().get("phone").asString()).isEqualTo("+8613800138000");
+
+        assertProblem(register("shop-a", """
+                {"name":"Someone Else","phone":"+8613800138000","password":"%s"}""".formatted(PASSWORD)), 409,
+                "account-exists");
+    }
+
+    @Test
+    void anEmailAlreadyRegisteredIs409() {
+        assertThat(register("shop-a", """
+                {"name":"Twice","email":"twice@customers.test","password":"%s"}""".formatted(PASSWORD)).status())
+                .isEqualTo(201);
+        assertProblem(register("shop-b", """
+                {"name":"Twice Again","email":"twice@customers.test","password":"%s"}""".formatted(PASSWORD)),
+                409, "account-exists");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"name\":\"No Contact\",\"password\":\"a-long-password\"}",
+            "{\"name\":\"Bad Phone\",\"phone\":\"13800138000\",\"password\":\"a-long-password\"}",
+            "{\"name\":\"Bad Email\",\"email\":\"not-an-email\",\"password\":\"a-long-password\"}",
+            "{\"name\":\"Short\",\"email\":\"short@customers.test\",\"password\":\"short\"}",
+            "{\"name\":\"\",\"email\":\"blank@customers.test\",\"password\":\"a-long-password\"}",
+            "{\"email\":\"nameless@customers.test\",\"password\":\"a-long-password\"}",
+            "{\"name\":\"No Password\",\"email\":\"nopass@customers.test\"}", "{\"name\": [1, 2]}", "{", "[]",
+            "null"})
+    void badRegistrationsAre400AndCreateNoAccount(String json) {
+        Http.Response response = register("shop-a", json);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(KEYCLOAK.adminClient().realm("atelier").users().search("customers.test", 0, 100).stream()
+                .map(user -> user.getEmail()))
+                .doesNotContain("short@customers.test", "blank@customers.test", "nameless@customers.test",
+                        "nopass@customers.test");
+    }
+
+    @Test
+    void theStorefrontAccessMatrixCoversEveryEndpoint() {
+        Set<String> served = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().forEach(pattern -> info
+                .getMethodsCondition().getMethods().forEach(method -> served.add(method.name() + " " + pattern))));
+        served.removeIf(endpoint -> endpoint.endsWith(" /error"));
+        assertThat(served).containsExactly("GET /api/v1/catalog", "GET /api/v1/me", "POST /api/v1/customers");
+
+        assertThat(register("shop-a", """
+                {"name":"Matrix","email":"matrix@customers.test","password":"%s"}""".formatted(PASSWORD)).status())
+                .isEqualTo(201);
+        String customer = token("matrix@customers.test");
+        String admin = KEYCLOAK.accessToken("atelier", "atelier-dev", "admin@atelier.test", "atelier-admin",
+                "openid");
+        List<String> mismatches = new ArrayList<>();
+        for (String host : List.of("shop-a", "shop-b")) {
+            expect(mismatches, http.get(host + ".localhost", "/api/v1/catalog"), 200, "anonymous catalog " + host);
+            expect(mismatches, me(host, null), 401, "anonymous me " + host);
+            expect(mismatches, me(host, "forged." + customer.split("\\.")[1] + ".x"), 401, "forged me " + host);
+            expect(mismatches, me(host, customer), 200, "customer me " + host);
+            expect(mismatches, me(host, admin), 200, "platform admin me " + host);
+            expect(mismatches, http.send("GET", host + ".localhost", "/api/v1/catalog", null, "Authorization",
+                    "Bearer " + customer), 200, "customer catalog " + host);
+        }
+        expect(mismatches, me("nobody-here", customer), 404, "customer me at an unknown host");
+        assertThat(mismatches).isEmpty();
+    }
+
+    private static void expect(List<String> mismatches, Http.Response response, int status, String what) {
+        if (response.status() != status) {
+            mismatches.add(what + ": expected " + status + ", got " + response.status() + " " + response.body());
+        }
+    }
+
+    private Http.Response register(String slug, String json) {
+        return http.post(slug + ".localhost", "/api/v1/customers", json);
+    }
+
+    private Http.Response me(String slug, String token) {
+        return token == null
+                ? http.get(slug + ".localhost", "/api/v1/me")
+                : http.send("GET", slug + ".localhost", "/api/v1/me", null, "Authorization", "Bearer " + token);
+    }
+
+    private static String token(String username) {
+        return KEYCLOAK.accessToken("atelier", "atelier-dev", username, PASSWORD, "openid");
+    }
+
+    private List<String> column(Tenant tenant, String sql) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = TestCells.connect(CELLS.database(tenant.placement().cell()));
+                var statement = connection.createStatement()) {
+            statement.execute("set search_path to " + tenant.placement().schema().value());
+            try (ResultSet rows = statement.executeQuery(sql)) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+        }
+        return values;
+    }
+}

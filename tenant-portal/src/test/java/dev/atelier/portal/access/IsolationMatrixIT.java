@@ -1,0 +1,270 @@
+package dev.atelier.portal.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atelier.infra.servers.KeycloakServer;
+import dev.atelier.infra.testing.TestServers;
+import dev.atelier.platform.tenancy.Slug;
+import dev.atelier.platform.tenancy.Tenant;
+import dev.atelier.platform.tenancy.TenantDirectory;
+import dev.atelier.platform.testing.Http;
+import dev.atelier.platform.testing.TestCells;
+import dev.atelier.portal.TenantPortalApplication;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every portal endpoint × (anonymous, customer, stylist of A, owner of A, owner of B, platform admin) × (own
+ * tenant, other tenant) gets the status the matrix expects; afterwards each tenant's schema holds only what its own
+ * people wrote, and no answer to anyone carried the other tenant's data. An endpoint the matrix does not list fails
+ * the test.
+ */
+@SpringBootTest(classes = TenantPortalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IsolationMatrixIT {
+
+    static final TestCells CELLS = TestCells.create("matrix");
+    static final KeycloakServer KEYCLOAK = TestServers.keycloak();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        CELLS.register(registry, 4);
+        registry.add("atelier.identity.server-url", KEYCLOAK::baseUrl);
+        registry.add("atelier.identity.admin-username", KEYCLOAK::adminUsername);
+        registry.add("atelier.identity.admin-password", KEYCLOAK::adminPassword);
+        registry.add("atelier.rate-limits.public-writes-per-minute", () -> "1000");
+    }
+
+    enum Caller {
+        ANONYMOUS,
+        CUSTOMER,
+        STYLIST_A,
+        OWNER_A,
+        OWNER_B,
+        PLATFORM_ADMIN;
+
+        /** The tenant this caller is staff of, if any ("a" or "b"). */
+        String home() {
+            return switch (this) {
+                case STYLIST_A, OWNER_A -> "a";
+                case OWNER_B -> "b";
+                default -> null;
+            };
+        }
+    }
+
+    enum Target {
+        OWN,
+        OTHER
+    }
+
+    enum Kind {
+        PUBLIC,
+        PLATFORM,
+        STAFF_READ,
+        STAFF_WRITE
+    }
+
+    record Endpoint(String method, String template, Kind kind, boolean creates) {
+    }
+
+    static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("POST", "/api/v1/signup", Kind.PUBLIC, true),
+            new Endpoint("GET", "/api/v1/me", Kind.STAFF_READ, false),
+            new Endpoint("GET", "/api/v1/locations", Kind.STAFF_READ, false),
+            new Endpoint("GET", "/api/v1/locations/{id}", Kind.STAFF_READ, false),
+            new Endpoint("POST", "/api/v1/locations", Kind.STAFF_WRITE, true),
+            new Endpoint("GET", "/api/v1/staff", Kind.STAFF_READ, false),
+            new Endpoint("GET", "/api/v1/staff/{id}", Kind.STAFF_READ, false),
+            new Endpoint("POST", "/api/v1/staff", Kind.STAFF_WRITE, true),
+            new Endpoint("PATCH", "/api/v1/staff/{id}", Kind.STAFF_WRITE, false),
+            new Endpoint("POST", "/api/v1/staff/{id}/disable", Kind.STAFF_WRITE, false),
+            new Endpoint("POST", "/api/v1/staff/{id}/enable", Kind.STAFF_WRITE, false),
+            new Endpoint("GET", "/api/v1/platform/tenants", Kind.PLATFORM, false),
+            new Endpoint("GET", "/api/v1/platform/tenants/{slug}", Kind.PLATFORM, false),
+            new Endpoint("POST", "/api/v1/platform/tenants/{slug}/suspend", Kind.PLATFORM, false),
+            new Endpoint("POST", "/api/v1/platform/tenants/{slug}/activate", Kind.PLATFORM, false));
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    TenantDirectory directory;
+
+    Chains chains;
+    final AtomicInteger sequence = new AtomicInteger();
+    final String[] location = new String[2];
+    final String[] victim = new String[2];
+    final java.util.Map<Caller, String> tokens = new java.util.EnumMap<>(Caller.class);
+
+    @BeforeAll
+    void tenantsAndPeople() {
+        chains = new Chains(new Http(port), KEYCLOAK);
+        for (String tenant : List.of("a", "b")) {
+            String owner = chains.signUp("matrix-" + tenant);
+            String token = chains.token(owner);
+            int i = index(tenant);
+            location[i] = chains.addLocation(token, tenant.toUpperCase() + "-home");
+            victim[i] = chains.addStaff(token, "victim@matrix-" + tenant + ".test", "STYLIST", location[i]);
+            tokens.put(tenant.equals("a") ? Caller.OWNER_A : Caller.OWNER_B, token);
+        }
+        String ownerA = tokens.get(Caller.OWNER_A);
+        chains.addStaff(ownerA, "stylist@matrix-a.test", "STYLIST", location[0]);
+        tokens.put(Caller.STYLIST_A, chains.token("stylist@matrix-a.test"));
+        chains.plainAccount("customer@matrix.test");
+        tokens.put(Caller.CUSTOMER, chains.token("customer@matrix.test"));
+        tokens.put(Caller.PLATFORM_ADMIN, KEYCLOAK.accessToken("atelier", "atelier-dev", "admin@atelier.test",
+                "atelier-admin", Chains.SCOPE));
+    }
+
+    @Test
+    void theMatrixListsEveryEndpoint() {
+        Set<String> served = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().forEach(pattern -> info
+                .getMethodsCondition().getMethods().forEach(method -> served.add(method.name() + " " + pattern))));
+        served.removeIf(endpoint -> endpoint.endsWith(" /error"));
+        Set<String> listed = new TreeSet<>();
+        ENDPOINTS.forEach(endpoint -> listed.add(endpoint.method() + " " + endpoint.template()));
+        assertThat(served).as("endpoints served by the portal").isEqualTo(listed);
+    }
+
+    @Test
+    void everyCallerGetsWhatTheMatrixSaysAndNoTenantSeesOrWritesTheOther() throws Exception {
+        List<String> mismatches = new ArrayList<>();
+        int calls = 0;
+        for (Caller caller : Caller.values()) {
+            for (Target target : Target.values()) {
+                for (Endpoint endpoint : ENDPOINTS) {
+                    String tenant = tenantOf(caller, target);
+                    Http.Response response = call(caller, target, endpoint, tenant);
+                    calls++;
+                    int expected = expected(caller, target, endpoint);
+                    if (response.status() != expected) {
+                        mismatches.add(caller + " " + target + " " + endpoint.method() + " " + endpoint.template()
+                                + ": expected " + expected + ", got " + response.status() + " " + response.body());
+                    }
+                    String home = caller.home();
+                    if (home != null && response.status() < 300 && endpoint.kind() != Kind.PUBLIC) {
+                        String foreign = "matrix-" + (home.equals("a") ? "b" : "a");
+                        if (response.body().contains(foreign)
+                                || response.body().contains(victim[1 - index(home)])
+                                || response.body().contains(location[1 - index(home)])) {
+                            mismatches.add(caller + " " + endpoint.template() + " read the other tenant's data: "
+                                    + response.body());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(mismatches).as("of " + calls + " calls").isEmpty();
+
+        for (String tenant : List.of("a", "b")) {
+            String other = tenant.equals("a") ? "B-" : "A-";
+            String otherDomain = tenant.equals("a") ? "@matrix-b.test" : "@matrix-a.test";
+            List<String> names = column(tenant, "select name from location");
+            assertThat(names).as("locations of " + tenant).isNotEmpty().noneMatch(name -> name.startsWith(other));
+            List<String> emails = column(tenant, "select email from staff_membership");
+            assertThat(emails).as("staff of " + tenant).isNotEmpty().noneMatch(email -> email.endsWith(otherDomain));
+            assertThat(column(tenant, "select status from staff_membership where email like 'victim@%'"))
+                    .containsExactly("ACTIVE");
+        }
+    }
+
+    private Http.Response call(Caller caller, Target target, Endpoint endpoint, String tenant) {
+        int i = index(tenant);
+        String path = endpoint.template().replace("{slug}", "matrix-" + tenant);
+        if (path.contains("{id}")) {
+            path = path.replace("{id}", path.startsWith("/api/v1/locations") ? location[i] : victim[i]);
+        }
+        String writer = caller.home() == null ? "X" : caller.home().toUpperCase();
+        int n = sequence.incrementAndGet();
+        String body = switch (endpoint.method() + " " + endpoint.template()) {
+            case "POST /api/v1/signup" -> """
+                    {"chainName":"Matrix %d","slug":"matrix-new-%d","country":"GB","currency":"GBP",
+                     "timezone":"Europe/London","locale":"en-GB",
+                     "owner":{"name":"New %d","email":"owner%d@matrix-new.test","password":"a-long-password"}}
+                    """.formatted(n, n, n, n);
+            case "POST /api/v1/locations" -> Chains.location(writer + "-location-" + n);
+            case "POST /api/v1/staff" -> """
+                    {"name":"%s-staff-%d","email":"staff%d@matrix-%s.test","role":"STYLIST"}
+                    """.formatted(writer, n, n, writer.toLowerCase());
+            case "PATCH /api/v1/staff/{id}" -> """
+                    {"name":"%s-renamed-%d"}""".formatted(writer, n);
+            default -> null;
+        };
+        boolean collection = !endpoint.template().contains("{");
+        String[] headers = target == Target.OTHER && collection && endpoint.kind() != Kind.PUBLIC
+                && endpoint.kind() != Kind.PLATFORM
+                        ? new String[]{"X-Tenant", "matrix-" + tenant}
+                        : new String[0];
+        return chains.call(endpoint.method(), path, tokens.get(caller), body, headers);
+    }
+
+    /** The tenant a request of {@code caller} aims at: its own or the other one; A and B for callers with none. */
+    private static String tenantOf(Caller caller, Target target) {
+        String home = caller.home() == null ? "a" : caller.home();
+        return target == Target.OWN ? home : home.equals("a") ? "b" : "a";
+    }
+
+    static int expected(Caller caller, Target target, Endpoint endpoint) {
+        if (endpoint.kind() == Kind.PUBLIC) {
+            return 201;
+        }
+        if (caller == Caller.ANONYMOUS) {
+            return 401;
+        }
+        if (endpoint.kind() == Kind.PLATFORM) {
+            return caller == Caller.PLATFORM_ADMIN ? 200 : 403;
+        }
+        if (caller.home() == null) {
+            return 403;
+        }
+        boolean allowed = endpoint.kind() == Kind.STAFF_READ || caller != Caller.STYLIST_A;
+        if (target == Target.OTHER) {
+            boolean collection = !endpoint.template().contains("{");
+            return collection || !allowed ? 403 : 404;
+        }
+        if (!allowed) {
+            return 403;
+        }
+        return endpoint.creates() ? 201 : 200;
+    }
+
+    private List<String> column(String tenant, String sql) throws Exception {
+        Tenant found = directory.bySlug(Slug.of("matrix-" + tenant)).orElseThrow();
+        List<String> values = new ArrayList<>();
+        try (Connection connection = TestCells.connect(CELLS.database(found.placement().cell()));
+                var statement = connection.createStatement()) {
+            statement.execute("set search_path to " + found.placement().schema().value());
+            try (ResultSet rows = statement.executeQuery(sql)) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+        }
+        return values;
+    }
+
+    private static int index(String tenant) {
+        return tenant.equals("a") ? 0 : 1;
+    }
+}
