@@ -14,11 +14,16 @@ public class TenantPortalApplication {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals(MigrateCommand.NAME)) {
-            SpringApplication app = new SpringApplication(TenantPortalApplication.class);
-            app.setWebApplicationType(WebApplicationType.NONE);
-            app.setAdditionalProfiles(MigrateCommand.NAME);
-            System.exit(SpringApplication.exit(app.run(args)));
+            System.exit(migrate(args));
         }
         SpringApplication.run(TenantPortalApplication.class, args);
+    }
+
+    /** Runs the {@code migrate} command without a web server; returns its exit code. */
+    public static int migrate(String... args) {
+        SpringApplication app = new SpringApplication(TenantPortalApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setAdditionalProfiles(MigrateCommand.NAME);
+        return SpringApplication.exit(app.run(args));
     }
 }
