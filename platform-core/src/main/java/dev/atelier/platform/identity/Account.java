@@ -12,7 +12,7 @@ public record Account(String email, String phone, String name, String password) 
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("an account needs a name");
         }
-        email = email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
+        email = email == null || email.isBlank() ? null : normalizeEmail(email);
         phone = phone == null || phone.isBlank() ? null : phone.strip();
         if (email == null && phone == null) {
             throw new IllegalArgumentException("an account needs an email or a phone number");
@@ -23,6 +23,11 @@ public record Account(String email, String phone, String name, String password) 
     /** An account signed in with its email. */
     public Account(String email, String name, String password) {
         this(email, null, name, password);
+    }
+
+    /** An email as accounts and memberships store and compare it: trimmed, lower case. */
+    public static String normalizeEmail(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
     }
 
     /** The user name: the email when there is one, else the phone number. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.repository.ListCrudRepository;
 
 /** The current tenant's staff memberships. */
@@ -13,6 +14,8 @@ public interface MembershipRepository extends ListCrudRepository<Membership, UUI
 
     Optional<Membership> findByEmail(String email);
 
+    /** Everyone, with their places of work in the same query. */
+    @EntityGraph(attributePaths = "locationIds")
     List<Membership> findAllByOrderByNameAsc();
 
     long countByRoleAndStatus(StaffRole role, Membership.Status status);

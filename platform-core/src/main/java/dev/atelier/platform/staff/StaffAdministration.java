@@ -51,11 +51,7 @@ public class StaffAdministration {
     }
 
     public List<Membership> list() {
-        return transactions.execute(status -> {
-            List<Membership> all = memberships.findAllByOrderByNameAsc();
-            all.forEach(Membership::locationIds);
-            return all;
-        });
+        return transactions.execute(status -> memberships.findAllByOrderByNameAsc());
     }
 
     public Membership get(UUID id) {
@@ -73,7 +69,7 @@ public class StaffAdministration {
     public Membership add(StaffRole actor, NewStaffMember person) {
         mayManage(actor, person.role());
         requireKnownLocations(person.locationIds());
-        String email = new Account(person.email(), person.name(), null).email();
+        String email = Account.normalizeEmail(person.email());
         if (transactions.execute(status -> memberships.findByEmail(email)).isPresent()) {
             throw new MemberExistsException();
         }

@@ -81,7 +81,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IdentityUnavailableException.class)
     ResponseEntity<ProblemDetail> identityUnavailable(IdentityUnavailableException e) {
         log.warn("identity server unavailable: {}", e.getMessage());
-        return unavailable(ProblemType.IDENTITY_UNAVAILABLE,
+        return unavailable(ProblemType.IDENTITY_UNAVAILABLE, 30,
                 "Sign-in services are unavailable right now; nothing was created. Please try again shortly.");
     }
 
@@ -89,13 +89,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             NoCellAcceptsTenantsException.class})
     ResponseEntity<ProblemDetail> storageUnavailable(RuntimeException e) {
         log.warn("storage unavailable: {}", e.getMessage());
-        return unavailable(ProblemType.STORAGE_UNAVAILABLE,
+        return unavailable(ProblemType.STORAGE_UNAVAILABLE, 30,
                 "Storage is unavailable right now; nothing was changed. Please try again shortly.");
     }
 
-    private static ResponseEntity<ProblemDetail> unavailable(ProblemType type, String detail) {
+    private static ResponseEntity<ProblemDetail> unavailable(ProblemType type, int retryAfterSeconds, String detail) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "30")
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds))
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, type, detail));
     }
 
@@ -145,7 +145,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(TenantUnavailableException.class)
     ResponseEntity<ProblemDetail> tenantUnavailable(TenantUnavailableException e) {
-        return unavailable(ProblemType.TENANT_UNAVAILABLE, e.getMessage());
+        return unavailable(ProblemType.TENANT_UNAVAILABLE, 60, e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,9 +1,9 @@
 package dev.atelier.storefront.tenancy;
 
 import dev.atelier.platform.tenancy.Tenant;
-import dev.atelier.platform.tenancy.TenantContext;
 import dev.atelier.platform.tenancy.TenantDirectory;
 import dev.atelier.platform.tenancy.UnknownTenantException;
+import dev.atelier.platform.web.RequestTenant;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
@@ -16,8 +16,6 @@ import org.springframework.web.servlet.AsyncHandlerInterceptor;
 @Component
 class StorefrontTenantInterceptor implements AsyncHandlerInterceptor {
 
-    private static final String SCOPE = StorefrontTenantInterceptor.class.getName() + ".scope";
-
     private final HostTenantResolver resolver;
     private final TenantDirectory directory;
 
@@ -29,26 +27,19 @@ class StorefrontTenantInterceptor implements AsyncHandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         Tenant tenant = resolver.resolve(request.getServerName()).orElseThrow(UnknownTenantException::new);
-        request.setAttribute(SCOPE, TenantContext.enter(directory.requireServable(tenant)));
+        RequestTenant.enter(request, directory.requireServable(tenant));
         return true;
     }
 
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
             Exception ex) {
-        leave(request);
+        RequestTenant.leave(request);
     }
 
     @Override
     public void afterConcurrentHandlingStarted(HttpServletRequest request, HttpServletResponse response,
             Object handler) {
-        leave(request);
-    }
-
-    private static void leave(HttpServletRequest request) {
-        if (request.getAttribute(SCOPE) instanceof TenantContext.Scope scope) {
-            request.removeAttribute(SCOPE);
-            scope.close();
-        }
+        RequestTenant.leave(request);
     }
 }

@@ -5,10 +5,10 @@ import dev.atelier.platform.identity.MembershipRepository;
 import dev.atelier.platform.security.Caller;
 import dev.atelier.platform.tenancy.Slug;
 import dev.atelier.platform.tenancy.Tenant;
-import dev.atelier.platform.tenancy.TenantContext;
 import dev.atelier.platform.tenancy.TenantDirectory;
-import dev.atelier.platform.tenancy.TenantUnavailableException;
+import dev.atelier.platform.tenancy.UnknownTenantException;
 import dev.atelier.platform.web.ForbiddenException;
+import dev.atelier.platform.web.RequestTenant;
 import dev.atelier.platform.web.TenantRequiredException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,7 +31,6 @@ import org.springframework.web.servlet.AsyncHandlerInterceptor;
 class StaffTenantInterceptor implements AsyncHandlerInterceptor {
 
     static final String TENANT_HEADER = "X-Tenant";
-    private static final String SCOPE = StaffTenantInterceptor.class.getName() + ".scope";
     static final String MEMBER = StaffTenantInterceptor.class.getName() + ".member";
 
     private final TenantDirectory directory;
@@ -49,8 +48,7 @@ class StaffTenantInterceptor implements AsyncHandlerInterceptor {
         }
         Caller caller = caller();
         Tenant tenant = tenantOf(caller, request.getHeader(TENANT_HEADER));
-        TenantContext.Scope scope = TenantContext.enter(tenant);
-        request.setAttribute(SCOPE, scope);
+        RequestTenant.enter(request, tenant);
         Membership membership = memberships.findByUserId(caller.userId())
                 .filter(Membership::isActive)
                 .orElseThrow(() -> new ForbiddenException("Your account is not active staff of this salon chain."));
@@ -86,16 +84,20 @@ class StaffTenantInterceptor implements AsyncHandlerInterceptor {
         } else {
             throw new TenantRequiredException();
         }
-        Tenant tenant = Slug.problemWith(slug).isPresent()
-                ? null
-                : directory.bySlug(Slug.of(slug)).orElse(null);
-        if (tenant == null || !tenant.status().isServed()) {
-            throw new ForbiddenException("This salon chain is not open for business on Atelier.");
+        if (Slug.problemWith(slug).isPresent()) {
+            throw notOpen();
         }
-        if (!tenant.isServable()) {
-            throw new TenantUnavailableException(tenant.slug());
+        Tenant tenant = directory.bySlug(Slug.of(slug)).orElseThrow(StaffTenantInterceptor::notOpen);
+        try {
+            return directory.requireServable(tenant);
+        } catch (UnknownTenantException e) {
+            throw notOpen();
         }
-        return tenant;
+    }
+
+    /** Unknown, suspended or closed: staff are refused (403), unlike the public, who see no tenant at all (404). */
+    private static ForbiddenException notOpen() {
+        return new ForbiddenException("This salon chain is not open for business on Atelier.");
     }
 
     @Override
@@ -112,9 +114,6 @@ class StaffTenantInterceptor implements AsyncHandlerInterceptor {
 
     private static void leave(HttpServletRequest request) {
         request.removeAttribute(MEMBER);
-        if (request.getAttribute(SCOPE) instanceof TenantContext.Scope scope) {
-            request.removeAttribute(SCOPE);
-            scope.close();
-        }
+        RequestTenant.leave(request);
     }
 }

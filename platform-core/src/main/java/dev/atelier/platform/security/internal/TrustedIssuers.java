@@ -16,14 +16,14 @@ import java.util.Optional;
  */
 class TrustedIssuers {
 
-    private final TenantDirectory registry;
+    private final TenantDirectory directory;
     private final IdentityProperties identity;
     private final Clock clock;
     private final Duration ttl;
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Instant.MIN);
 
-    TrustedIssuers(TenantDirectory registry, IdentityProperties identity, Clock clock, Duration ttl) {
-        this.registry = registry;
+    TrustedIssuers(TenantDirectory directory, IdentityProperties identity, Clock clock, Duration ttl) {
+        this.directory = directory;
         this.identity = identity;
         this.clock = clock;
         this.ttl = ttl;
@@ -49,7 +49,7 @@ class TrustedIssuers {
         }
         Map<String, String> realms = new HashMap<>();
         realms.put(identity.issuerOf(identity.realm()), identity.realm());
-        for (String realm : registry.realms()) {
+        for (String realm : directory.realms()) {
             realms.put(identity.issuerOf(realm), realm);
         }
         snapshot = new Snapshot(Map.copyOf(realms), clock.instant());
