@@ -2,9 +2,12 @@ package dev.atelier.platform.testing;
 
 import dev.atelier.infra.servers.PostgresServer;
 import dev.atelier.infra.testing.TestServers;
+import dev.atelier.platform.tenancy.Tenant;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +67,21 @@ public record TestCells(String cellA, String cellB) {
             case SECOND -> cellB;
             default -> throw new IllegalArgumentException("no test cell " + cell);
         };
+    }
+
+    /** The first column of {@code sql} run in {@code tenant}'s schema on its cell, outside the application. */
+    public List<String> column(Tenant tenant, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = connect(database(tenant.placement().cell()));
+                Statement statement = connection.createStatement()) {
+            statement.execute("set search_path to " + tenant.placement().schema().quoted());
+            try (ResultSet rows = statement.executeQuery(sql)) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+        }
+        return values;
     }
 
     /** A plain connection to a cell database, outside the application's pools, for checking what is stored. */

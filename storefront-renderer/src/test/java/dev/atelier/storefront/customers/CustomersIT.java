@@ -10,9 +10,8 @@ import dev.atelier.platform.tenancy.TenantProvisioning;
 import dev.atelier.platform.testing.Http;
 import dev.atelier.platform.testing.Tenants;
 import dev.atelier.platform.testing.TestCells;
+import dev.atelier.platform.testing.TestIdentity;
 import dev.atelier.storefront.StorefrontApplication;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -46,10 +45,7 @@ class CustomersIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         CELLS.register(registry, 4);
-        registry.add("atelier.identity.server-url", KEYCLOAK::baseUrl);
-        registry.add("atelier.identity.admin-username", KEYCLOAK::adminUsername);
-        registry.add("atelier.identity.admin-password", KEYCLOAK::adminPassword);
-        registry.add("atelier.rate-limits.public-writes-per-minute", () -> "1000");
+        TestIdentity.register(registry, KEYCLOAK);
     }
 
     @LocalServerPort
@@ -92,9 +88,9 @@ class CustomersIT {
         assertThat(me("shop-b", token).json().get("customerId").asString())
                 .isEqualTo(atB.json().get("customerId").asString());
 
-        assertThat(column(shopA, "select id::text from customer where email = 'ada@customers.test'"))
+        assertThat(CELLS.column(shopA, "select id::text from customer where email = 'ada@customers.test'"))
                 .containsExactly(customerId);
-        assertThat(column(shopB, "select id::text from customer where email = 'ada@customers.test'"))
+        assertThat(CELLS.column(shopB, "select id::text from customer where email = 'ada@customers.test'"))
                 .containsExactly(atB.json().get("customerId").asString());
     }
 
@@ -191,19 +187,5 @@ class CustomersIT {
 
     private static String token(String username) {
         return KEYCLOAK.accessToken("atelier", "atelier-dev", username, PASSWORD, "openid");
-    }
-
-    private List<String> column(Tenant tenant, String sql) throws Exception {
-        List<String> values = new ArrayList<>();
-        try (Connection connection = TestCells.connect(CELLS.database(tenant.placement().cell()));
-                var statement = connection.createStatement()) {
-            statement.execute("set search_path to " + tenant.placement().schema().value());
-            try (ResultSet rows = statement.executeQuery(sql)) {
-                while (rows.next()) {
-                    values.add(rows.getString(1));
-                }
-            }
-        }
-        return values;
     }
 }

@@ -9,9 +9,8 @@ import dev.atelier.platform.tenancy.Tenant;
 import dev.atelier.platform.tenancy.TenantDirectory;
 import dev.atelier.platform.testing.Http;
 import dev.atelier.platform.testing.TestCells;
+import dev.atelier.platform.testing.TestIdentity;
 import dev.atelier.portal.TenantPortalApplication;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -44,10 +43,7 @@ class IsolationMatrixIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         CELLS.register(registry, 4);
-        registry.add("atelier.identity.server-url", KEYCLOAK::baseUrl);
-        registry.add("atelier.identity.admin-username", KEYCLOAK::adminUsername);
-        registry.add("atelier.identity.admin-password", KEYCLOAK::adminPassword);
-        registry.add("atelier.rate-limits.public-writes-per-minute", () -> "1000");
+        TestIdentity.register(registry, KEYCLOAK);
     }
 
     enum Caller {
@@ -180,11 +176,12 @@ class IsolationMatrixIT {
         for (String tenant : List.of("a", "b")) {
             String other = tenant.equals("a") ? "B-" : "A-";
             String otherDomain = tenant.equals("a") ? "@matrix-b.test" : "@matrix-a.test";
-            List<String> names = column(tenant, "select name from location");
+            Tenant stored = directory.bySlug(Slug.of("matrix-" + tenant)).orElseThrow();
+            List<String> names = CELLS.column(stored, "select name from location");
             assertThat(names).as("locations of " + tenant).isNotEmpty().noneMatch(name -> name.startsWith(other));
-            List<String> emails = column(tenant, "select email from staff_membership");
+            List<String> emails = CELLS.column(stored, "select email from staff_membership");
             assertThat(emails).as("staff of " + tenant).isNotEmpty().noneMatch(email -> email.endsWith(otherDomain));
-            assertThat(column(tenant, "select status from staff_membership where email like 'victim@%'"))
+            assertThat(CELLS.column(stored, "select status from staff_membership where email like 'victim@%'"))
                     .containsExactly("ACTIVE");
         }
     }
@@ -247,21 +244,6 @@ class IsolationMatrixIT {
             return 403;
         }
         return endpoint.creates() ? 201 : 200;
-    }
-
-    private List<String> column(String tenant, String sql) throws Exception {
-        Tenant found = directory.bySlug(Slug.of("matrix-" + tenant)).orElseThrow();
-        List<String> values = new ArrayList<>();
-        try (Connection connection = TestCells.connect(CELLS.database(found.placement().cell()));
-                var statement = connection.createStatement()) {
-            statement.execute("set search_path to " + found.placement().schema().value());
-            try (ResultSet rows = statement.executeQuery(sql)) {
-                while (rows.next()) {
-                    values.add(rows.getString(1));
-                }
-            }
-        }
-        return values;
     }
 
     private static int index(String tenant) {

@@ -7,6 +7,7 @@ import dev.atelier.infra.servers.KeycloakServer;
 import dev.atelier.infra.testing.TestServers;
 import dev.atelier.platform.testing.Http;
 import dev.atelier.platform.testing.TestCells;
+import dev.atelier.platform.testing.TestIdentity;
 import dev.atelier.portal.TenantPortalApplication;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -17,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The portal as an OAuth2 resource server against real Keycloak: forged and wrong tokens are 401/403 and never 5xx;
@@ -33,11 +35,8 @@ class PortalAccessIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         CELLS.register(registry, 4);
-        registry.add("atelier.identity.server-url", KEYCLOAK::baseUrl);
-        registry.add("atelier.identity.admin-username", KEYCLOAK::adminUsername);
-        registry.add("atelier.identity.admin-password", KEYCLOAK::adminPassword);
+        TestIdentity.register(registry, KEYCLOAK);
         registry.add("atelier.identity.clock-skew", () -> "0s");
-        registry.add("atelier.rate-limits.public-writes-per-minute", () -> "1000");
     }
 
     @LocalServerPort
@@ -139,7 +138,7 @@ class PortalAccessIT {
         chains.testClient("short-lived", true, 1);
         String shortLived = chains.tokenFrom("short-lived", ownerA);
         assertThat(chains.call("GET", "/api/v1/me", shortLived, null).status()).isEqualTo(200);
-        Thread.sleep(2_500);
+        waitUntilExpired(shortLived);
         assertProblem(chains.call("GET", "/api/v1/me", shortLived, null), 401, "unauthorized");
 
         assertProblem(chains.call("GET", "/api/v1/me", owner, null, "X-Tenant", "access-b"), 403, "forbidden");
@@ -169,6 +168,13 @@ class PortalAccessIT {
         assertThat(chains.call("GET", "/api/v1/me", owner, null).status()).isEqualTo(200);
         assertProblem(chains.call("POST", "/api/v1/platform/tenants/no-such-chain/suspend", admin, null), 404,
                 "not-found");
+    }
+
+    /** Real tokens expire on Keycloak's clock: wait until a second past the token's own {@code exp}. */
+    private static void waitUntilExpired(String token) throws InterruptedException {
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        long expiresAt = JsonMapper.builder().build().readTree(payload).get("exp").asLong() * 1_000;
+        Thread.sleep(Math.max(0, expiresAt + 1_000 - System.currentTimeMillis()));
     }
 
     private static String base64(String json) {

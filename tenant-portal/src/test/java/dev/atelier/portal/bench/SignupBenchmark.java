@@ -6,6 +6,7 @@ import dev.atelier.infra.servers.KeycloakServer;
 import dev.atelier.infra.testing.TestServers;
 import dev.atelier.platform.testing.Http;
 import dev.atelier.platform.testing.TestCells;
+import dev.atelier.platform.testing.TestIdentity;
 import dev.atelier.portal.TenantPortalApplication;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,10 +38,7 @@ class SignupBenchmark {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         CELLS.register(registry, 4);
-        registry.add("atelier.identity.server-url", KEYCLOAK::baseUrl);
-        registry.add("atelier.identity.admin-username", KEYCLOAK::adminUsername);
-        registry.add("atelier.identity.admin-password", KEYCLOAK::adminPassword);
-        registry.add("atelier.rate-limits.public-writes-per-minute", () -> "100000");
+        TestIdentity.register(registry, KEYCLOAK);
     }
 
     @LocalServerPort

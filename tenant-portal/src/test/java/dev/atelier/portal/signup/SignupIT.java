@@ -11,6 +11,7 @@ import dev.atelier.platform.tenancy.internal.TenantRegistry;
 import dev.atelier.platform.testing.Http;
 import dev.atelier.platform.testing.TcpProxy;
 import dev.atelier.platform.testing.TestCells;
+import dev.atelier.platform.testing.TestIdentity;
 import dev.atelier.portal.TenantPortalApplication;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -46,10 +47,7 @@ class SignupIT {
     @DynamicPropertySource
     static void cells(DynamicPropertyRegistry registry) {
         CELLS.register(registry, 4);
-        registry.add("atelier.identity.server-url", KEYCLOAK_PROXY::url);
-        registry.add("atelier.identity.admin-username", KEYCLOAK::adminUsername);
-        registry.add("atelier.identity.admin-password", KEYCLOAK::adminPassword);
-        registry.add("atelier.rate-limits.public-writes-per-minute", () -> "1000");
+        TestIdentity.register(registry, KEYCLOAK, KEYCLOAK_PROXY::url);
     }
 
     @AfterEach
