@@ -20,6 +20,8 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
+import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ClientScopeRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
@@ -38,8 +40,11 @@ import org.slf4j.LoggerFactory;
  * realm roles) ensured, leaving everything else (organizations, other users, tenant data) alone.
  * <p>
  * The realm declares organizations enabled, the {@value #PLATFORM_ADMIN_ROLE} realm role, the public client
- * {@value #DEV_CLIENT_ID} with the password grant (local and test only) and the platform admin
- * {@value #PLATFORM_ADMIN_USERNAME}. Tenant staff roles are kept by the application, not here.
+ * {@value #DEV_CLIENT_ID} with the password grant and the platform admin {@value #PLATFORM_ADMIN_USERNAME} (both
+ * {@link Mode#LOCAL} only: {@link Mode#PRODUCTION} leaves them out and removes them where they exist), the login
+ * theme {@value #LOGIN_THEME} and the browser flow {@value #BROWSER_FLOW} (password or SMS code), both from the
+ * {@code keycloak-extensions} provider jar, which must be in the server's {@code providers/}. Tenant staff roles are
+ * kept by the application, not here.
  */
 public final class RealmSetup {
 
@@ -52,6 +57,19 @@ public final class RealmSetup {
     /** Every account has this realm role (it is one of the realm's default roles): anyone may book. */
     public static final String CUSTOMER_ROLE = "customer";
     public static final String DEFAULT_ROLES = "default-roles-atelier";
+    public static final String LOGIN_THEME = "atelier";
+    /** The browser flow: an existing session (cookie), else the password-or-SMS-code form. */
+    public static final String BROWSER_FLOW = "atelier-browser";
+    /** The authenticator from the provider jar. */
+    public static final String PHONE_OR_PASSWORD_AUTHENTICATOR = "atelier-phone-or-password";
+
+    /** Where the realm is for. */
+    public enum Mode {
+        /** Local stack and tests: with the dev client and the demo platform admin. */
+        LOCAL,
+        /** A real deployment: neither the dev client (password grant) nor the demo platform admin exists. */
+        PRODUCTION
+    }
 
     /** What {@link #apply} did. */
     public enum Outcome {
@@ -69,23 +87,30 @@ public final class RealmSetup {
     private RealmSetup() {
     }
 
-    /** Applies the realm to {@code server} as its bootstrap admin. */
+    /** Applies the local realm to {@code server} as its bootstrap admin. */
     public static Outcome apply(KeycloakServer server) {
         try (Keycloak admin = server.adminClient()) {
-            return apply(admin);
+            return apply(admin, Mode.LOCAL);
         }
     }
 
     /** Applies the realm with an admin client logged in to the master realm. */
-    public static Outcome apply(Keycloak admin) {
-        ObjectNode definition = definitionJson();
-        String realmName = definition.path("realm").asText();
+    public static Outcome apply(Keycloak admin, Mode mode) {
+        return apply(admin, mode, REALM);
+    }
+
+    /** Applies the realm under another name (a second realm for one big chain, a test's throw-away realm). */
+    public static Outcome apply(Keycloak admin, Mode mode, String realmName) {
+        ObjectNode definition = definitionJson(mode);
+        definition.put("realm", realmName);
+        renameDefaultRoles(definition, realmName);
         RealmResource realm = admin.realm(realmName);
         if (!exists(realm)) {
             try {
                 admin.realms().create(json.convertValue(definition, RealmRepresentation.class));
                 ensureProfile(realm);
                 ensureDefaultRoles(realm);
+                ensureBrowserFlow(realm);
                 log.info("Created Keycloak realm {}", realmName);
                 return Outcome.CREATED;
             } catch (ClientErrorException e) {
@@ -96,23 +121,104 @@ public final class RealmSetup {
             }
         }
         ensure(realm, definition);
-        log.info("Ensured Keycloak realm {}", realmName);
+        if (mode == Mode.PRODUCTION) {
+            removeLocalOnlyParts(realm);
+        }
+        log.info("Ensured Keycloak realm {} ({})", realmName, mode);
         return Outcome.ENSURED;
     }
 
-    /** The realm as declared in {@value #RESOURCE}. */
-    public static RealmRepresentation definition() {
-        return json.convertValue(definitionJson(), RealmRepresentation.class);
+    /** The realm as declared in {@value #RESOURCE}, for {@code mode}. */
+    public static RealmRepresentation definition(Mode mode) {
+        return json.convertValue(definitionJson(mode), RealmRepresentation.class);
     }
 
-    private static ObjectNode definitionJson() {
+    private static ObjectNode definitionJson(Mode mode) {
+        ObjectNode definition;
         try (InputStream in = RealmSetup.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is not on the classpath");
             }
-            return (ObjectNode) json.readTree(in);
+            definition = (ObjectNode) json.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + RESOURCE, e);
+        }
+        if (mode == Mode.PRODUCTION) {
+            definition.withArray("clients").removeIf(client -> DEV_CLIENT_ID.equals(client.path("clientId").asText()));
+            definition.withArray("users")
+                    .removeIf(user -> PLATFORM_ADMIN_USERNAME.equals(user.path("username").asText()));
+        }
+        return definition;
+    }
+
+    /** Users declared with the default roles of {@value #REALM} get those of the realm actually set up. */
+    private static void renameDefaultRoles(ObjectNode definition, String realmName) {
+        for (var user : definition.withArray("users")) {
+            var roles = ((ObjectNode) user).withArray("realmRoles");
+            for (int i = 0; i < roles.size(); i++) {
+                if (DEFAULT_ROLES.equals(roles.get(i).asText())) {
+                    roles.set(i, "default-roles-" + realmName);
+                }
+            }
+        }
+    }
+
+    /** A realm that was once set up locally loses the dev client and the demo platform admin. */
+    private static void removeLocalOnlyParts(RealmResource realm) {
+        for (ClientRepresentation client : realm.clients().findByClientId(DEV_CLIENT_ID)) {
+            realm.clients().get(client.getId()).remove();
+            log.info("Removed the {} client (production realm)", DEV_CLIENT_ID);
+        }
+        for (UserRepresentation user : realm.users().search(PLATFORM_ADMIN_USERNAME, true)) {
+            realm.users().get(user.getId()).remove();
+            log.info("Removed the demo platform admin {} (production realm)", PLATFORM_ADMIN_USERNAME);
+        }
+    }
+
+    /**
+     * The {@value #BROWSER_FLOW} flow: an existing session, or the {@value #PHONE_OR_PASSWORD_AUTHENTICATOR} form
+     * (which does both passwords and SMS codes), bound as the realm's browser flow. Built from scratch rather than
+     * copied from Keycloak's own, so it has exactly these steps on every Keycloak version.
+     */
+    private static void ensureBrowserFlow(RealmResource realm) {
+        String forms = BROWSER_FLOW + "-forms";
+        boolean complete = realm.flows().getFlows().stream().anyMatch(flow -> BROWSER_FLOW.equals(flow.getAlias()))
+                && realm.flows().getExecutions(BROWSER_FLOW).stream()
+                        .anyMatch(execution -> PHONE_OR_PASSWORD_AUTHENTICATOR.equals(execution.getProviderId()));
+        if (!complete) {
+            RealmRepresentation current = realm.toRepresentation();
+            if (BROWSER_FLOW.equals(current.getBrowserFlow())) {
+                current.setBrowserFlow("browser");
+                realm.update(current);
+            }
+            realm.flows().getFlows().stream()
+                    .filter(flow -> BROWSER_FLOW.equals(flow.getAlias()) || forms.equals(flow.getAlias()))
+                    .forEach(flow -> realm.flows().deleteFlow(flow.getId()));
+            AuthenticationFlowRepresentation flow = new AuthenticationFlowRepresentation();
+            flow.setAlias(BROWSER_FLOW);
+            flow.setDescription("Atelier browser sign-in: an existing session, else password or SMS code");
+            flow.setProviderId("basic-flow");
+            flow.setTopLevel(true);
+            flow.setBuiltIn(false);
+            try (Response response = realm.flows().createFlow(flow)) {
+                CreatedResponseUtil.getCreatedId(response);
+            }
+            realm.flows().addExecution(BROWSER_FLOW, Map.of("provider", "auth-cookie"));
+            realm.flows().addExecutionFlow(BROWSER_FLOW,
+                    Map.of("alias", forms, "type", "basic-flow", "description", "Sign-in forms"));
+            realm.flows().addExecution(forms, Map.of("provider", PHONE_OR_PASSWORD_AUTHENTICATOR));
+            for (AuthenticationExecutionInfoRepresentation execution : realm.flows().getExecutions(BROWSER_FLOW)) {
+                String requirement = execution.getLevel() == 0 ? "ALTERNATIVE" : "REQUIRED";
+                if (!requirement.equals(execution.getRequirement())) {
+                    execution.setRequirement(requirement);
+                    realm.flows().updateExecutions(BROWSER_FLOW, execution);
+                }
+            }
+        }
+        RealmRepresentation current = realm.toRepresentation();
+        if (!BROWSER_FLOW.equals(current.getBrowserFlow())) {
+            current.setBrowserFlow(BROWSER_FLOW);
+            realm.update(current);
         }
     }
 
@@ -139,6 +245,7 @@ public final class RealmSetup {
         }
         ensureProfile(realm);
         ensureDefaultRoles(realm);
+        ensureBrowserFlow(realm);
         if (declared.getUsers() != null) {
             declared.getUsers().forEach(user -> ensureUser(realm, user));
         }
@@ -171,10 +278,11 @@ public final class RealmSetup {
 
     /** Accounts however made (admin API, registration page) get the {@value #CUSTOMER_ROLE} role. */
     private static void ensureDefaultRoles(RealmResource realm) {
-        boolean present = realm.roles().get(DEFAULT_ROLES).getRealmRoleComposites().stream()
+        String defaultRoles = "default-roles-" + realm.toRepresentation().getRealm();
+        boolean present = realm.roles().get(defaultRoles).getRealmRoleComposites().stream()
                 .anyMatch(role -> CUSTOMER_ROLE.equals(role.getName()));
         if (!present) {
-            realm.roles().get(DEFAULT_ROLES).addComposites(
+            realm.roles().get(defaultRoles).addComposites(
                     List.of(realm.roles().get(CUSTOMER_ROLE).toRepresentation()));
         }
     }

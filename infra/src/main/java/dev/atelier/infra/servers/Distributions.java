@@ -70,6 +70,16 @@ public final class Distributions {
     }
 
     /**
+     * Atelier's Keycloak provider jar (SMS sign-in, the SMS-sender SPI, the branded login theme), built by the
+     * {@code infra/keycloak-extensions} module.
+     */
+    public static Path keycloakExtensions() {
+        String version = atelierVersion();
+        return archive("keycloak.extensions", "dev/atelier/keycloak-extensions/" + version + "/keycloak-extensions-"
+                + version + ".jar");
+    }
+
+    /**
      * The Elasticsearch distribution, unpacked: {@code <cache>/elasticsearch-<version>}; when running as root (ES then
      * runs as an unprivileged user, who must be able to read it) under {@code /var/tmp/atelier-cache} unless the cache
      * directory is reachable by other users.

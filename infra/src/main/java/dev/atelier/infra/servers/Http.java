@@ -76,7 +76,7 @@ public final class Http {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    static String abbreviate(String text) {
+    public static String abbreviate(String text) {
         return text == null || text.length() <= 300 ? String.valueOf(text) : text.substring(0, 300) + "…";
     }
 }

@@ -48,15 +48,17 @@ public final class KeycloakServer implements AutoCloseable {
     private final String adminUsername;
     private final String adminPassword;
     private final ManagedProcess process;
+    private final Path smsOutbox;
 
     private KeycloakServer(String baseUrl, int port, int managementPort, String adminUsername, String adminPassword,
-            ManagedProcess process) {
+            ManagedProcess process, Path smsOutbox) {
         this.baseUrl = baseUrl;
         this.port = port;
         this.managementPort = managementPort;
         this.adminUsername = adminUsername;
         this.adminPassword = adminPassword;
         this.process = process;
+        this.smsOutbox = smsOutbox;
     }
 
     public static Builder builder() {
@@ -67,7 +69,7 @@ public final class KeycloakServer implements AutoCloseable {
     public static KeycloakServer external(String baseUrl, String adminUsername, String adminPassword) {
         String url = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         int port = java.net.URI.create(url).getPort();
-        return new KeycloakServer(url, port, -1, adminUsername, adminPassword, null);
+        return new KeycloakServer(url, port, -1, adminUsername, adminPassword, null, null);
     }
 
     /** {@code http://localhost:PORT}, no trailing slash. */
@@ -101,6 +103,14 @@ public final class KeycloakServer implements AutoCloseable {
     /** The process log of an embedded server, else null. */
     public Path logFile() {
         return process == null ? null : process.logFile();
+    }
+
+    /**
+     * The file an embedded server's development SMS sender appends every text message to (one JSON object per line:
+     * {@code at}, {@code realm}, {@code to}, {@code text}); null for an external server.
+     */
+    public Path smsOutbox() {
+        return smsOutbox;
     }
 
     /** The realm's issuer, {@code http://localhost:PORT/realms/REALM}. */
@@ -251,9 +261,10 @@ public final class KeycloakServer implements AutoCloseable {
             long started = System.nanoTime();
             int httpPort = port == 0 ? Ports.free() : port;
             int mgmtPort = managementPort == 0 ? Ports.free() : managementPort;
+            Path extensions = Distributions.keycloakExtensions();
             List<String> buildOptions = List.of("--db=" + database, "--health-enabled=true");
-            String buildKey = buildKey(buildOptions);
-            Path home = prepareHome(buildKey);
+            String buildKey = buildKey(buildOptions, sha256(extensions));
+            Path home = prepareHome(buildKey, extensions);
 
             List<String> command = new ArrayList<>();
             command.add(home.resolve("bin/kc.sh").toString());
@@ -263,6 +274,8 @@ public final class KeycloakServer implements AutoCloseable {
             command.add("--http-port=" + httpPort);
             command.add("--http-management-port=" + mgmtPort);
             command.add("--log-console-color=false");
+            Path outbox = workDirectory.toAbsolutePath().resolve("sms-outbox.jsonl");
+            command.add("--spi-atelier-sms--outbox--file=" + outbox);
             command.addAll(databaseOptions);
 
             ManagedProcess.Builder process = ManagedProcess.builder("Keycloak")
@@ -292,7 +305,7 @@ public final class KeycloakServer implements AutoCloseable {
             }
             keepBuild(home, buildKey);
             log.info("Keycloak started on {} in {} ms", baseUrl, (System.nanoTime() - started) / 1_000_000);
-            return new KeycloakServer(baseUrl, httpPort, mgmtPort, adminUsername, adminPassword, running);
+            return new KeycloakServer(baseUrl, httpPort, mgmtPort, adminUsername, adminPassword, running, outbox);
         }
 
         private static Path temporaryDirectory(Path home) {
@@ -305,12 +318,19 @@ public final class KeycloakServer implements AutoCloseable {
             return tmp;
         }
 
-        private Path prepareHome(String buildKey) {
+        /** Keycloak's home for this instance, with our provider jar in {@code providers/}. */
+        private Path prepareHome(String buildKey, Path extensions) {
             Path distribution = Distributions.keycloakHome();
             Path home = workDirectory.resolve("home");
             FileTrees.deleteRecursively(home);
             FileTrees.linkOrCopy(distribution, home, relative -> relative.startsWith("conf")
                     || relative.startsWith("data") || relative.startsWith(Path.of("lib", "quarkus")));
+            try {
+                Files.copy(extensions, home.resolve("providers").resolve("atelier-keycloak-extensions.jar"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not put " + extensions + " into " + home.resolve("providers"), e);
+            }
             Path build = builds().resolve(buildKey);
             if (Files.isDirectory(build)) {
                 Path quarkus = home.resolve("lib/quarkus");
@@ -343,10 +363,23 @@ public final class KeycloakServer implements AutoCloseable {
             return Distributions.cacheDir().resolve("keycloak-" + Distributions.keycloakVersion() + "-builds");
         }
 
-        private static String buildKey(List<String> buildOptions) {
+        private static String sha256(Path file) {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+                return HexFormat.of().formatHex(digest, 0, 12);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read " + file, e);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Names an augmented build: the options and the providers it was made with. */
+        private static String buildKey(List<String> buildOptions, String providers) {
             try {
                 byte[] digest = MessageDigest.getInstance("SHA-256")
-                        .digest(String.join(" ", buildOptions).getBytes(StandardCharsets.UTF_8));
+                        .digest((String.join(" ", buildOptions) + " providers:" + providers)
+                                .getBytes(StandardCharsets.UTF_8));
                 String database = buildOptions.getFirst().substring("--db=".length());
                 return database + "-" + HexFormat.of().formatHex(digest, 0, 6);
             } catch (NoSuchAlgorithmException e) {

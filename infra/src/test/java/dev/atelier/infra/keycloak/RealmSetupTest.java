@@ -11,12 +11,16 @@ class RealmSetupTest {
 
     @Test
     void theRealmFileDeclaresWhatTheContractPromises() {
-        RealmRepresentation realm = RealmSetup.definition();
+        RealmRepresentation realm = RealmSetup.definition(RealmSetup.Mode.LOCAL);
 
         assertThat(realm.getRealm()).isEqualTo(RealmSetup.REALM);
         assertThat(realm.isEnabled()).isTrue();
         assertThat(realm.isOrganizationsEnabled()).isTrue();
         assertThat(realm.getAccessTokenLifespan()).isEqualTo(300);
+        assertThat(realm.getLoginTheme()).isEqualTo(RealmSetup.LOGIN_THEME);
+        assertThat(realm.isRegistrationAllowed()).isTrue();
+        assertThat(realm.isBruteForceProtected()).isTrue();
+        assertThat(realm.getSupportedLocales()).containsExactly("en", "zh-CN");
         assertThat(realm.getRoles().getRealm()).extracting("name").containsExactly(RealmSetup.PLATFORM_ADMIN_ROLE,
                 RealmSetup.CUSTOMER_ROLE);
 
@@ -41,5 +45,19 @@ class RealmSetupTest {
             assertThat(credential.getValue()).isEqualTo(RealmSetup.PLATFORM_ADMIN_PASSWORD);
             assertThat(credential.isTemporary()).isFalse();
         });
+    }
+
+    @Test
+    void aProductionRealmHasNeitherTheDevClientNorTheDemoAdmin() {
+        RealmRepresentation local = RealmSetup.definition(RealmSetup.Mode.LOCAL);
+        RealmRepresentation production = RealmSetup.definition(RealmSetup.Mode.PRODUCTION);
+
+        assertThat(production.getClients()).extracting(ClientRepresentation::getClientId)
+                .doesNotContain(RealmSetup.DEV_CLIENT_ID);
+        assertThat(production.getUsers()).extracting(UserRepresentation::getUsername)
+                .doesNotContain(RealmSetup.PLATFORM_ADMIN_USERNAME);
+        assertThat(production.getRoles().getRealm()).extracting("name")
+                .containsExactlyElementsOf(local.getRoles().getRealm().stream().map(r -> r.getName()).toList());
+        assertThat(production.getLoginTheme()).isEqualTo(local.getLoginTheme());
     }
 }

@@ -104,6 +104,38 @@ class ServersIT {
                     .hasSize(1);
         }
         assertThat(roles(payload(passwordGrant(keycloak)))).contains(RealmSetup.PLATFORM_ADMIN_ROLE);
+        try (Keycloak admin = keycloak.adminClient()) {
+            RealmResource realm = admin.realm(RealmSetup.REALM);
+            assertThat(realm.toRepresentation().getBrowserFlow()).isEqualTo(RealmSetup.BROWSER_FLOW);
+            assertThat(realm.flows().getExecutions(RealmSetup.BROWSER_FLOW))
+                    .extracting(e -> e.getProviderId() + ":" + e.getRequirement())
+                    .containsExactly("auth-cookie:ALTERNATIVE", "null:ALTERNATIVE",
+                            RealmSetup.PHONE_OR_PASSWORD_AUTHENTICATOR + ":REQUIRED");
+        }
+    }
+
+    @Test
+    void aProductionRealmHasNoDevClientAndNoDemoAdminEvenAfterALocalSetup() {
+        KeycloakServer keycloak = TestServers.keycloak();
+        String name = "atelier-production-it";
+        try (Keycloak admin = keycloak.adminClient()) {
+            assertThat(RealmSetup.apply(admin, RealmSetup.Mode.PRODUCTION, name))
+                    .isEqualTo(RealmSetup.Outcome.CREATED);
+            RealmResource realm = admin.realm(name);
+            assertThat(realm.clients().findByClientId(RealmSetup.DEV_CLIENT_ID)).isEmpty();
+            assertThat(realm.users().search(RealmSetup.PLATFORM_ADMIN_USERNAME, true)).isEmpty();
+            assertThat(realm.toRepresentation().getLoginTheme()).isEqualTo(RealmSetup.LOGIN_THEME);
+            assertThat(realm.toRepresentation().getBrowserFlow()).isEqualTo(RealmSetup.BROWSER_FLOW);
+
+            RealmSetup.apply(admin, RealmSetup.Mode.LOCAL, name);
+            assertThat(realm.clients().findByClientId(RealmSetup.DEV_CLIENT_ID)).hasSize(1);
+            assertThat(RealmSetup.apply(admin, RealmSetup.Mode.PRODUCTION, name))
+                    .isEqualTo(RealmSetup.Outcome.ENSURED);
+            assertThat(realm.clients().findByClientId(RealmSetup.DEV_CLIENT_ID)).isEmpty();
+            assertThat(realm.users().search(RealmSetup.PLATFORM_ADMIN_USERNAME, true)).isEmpty();
+            assertThat(realm.roles().get(RealmSetup.PLATFORM_ADMIN_ROLE).toRepresentation()).isNotNull();
+            realm.remove();
+        }
     }
 
     @Test

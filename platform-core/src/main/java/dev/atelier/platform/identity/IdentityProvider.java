@@ -14,6 +14,25 @@ public interface IdentityProvider {
 
     void deleteOrganization(String organizationId);
 
+    /**
+     * Creates the tenant's storefront client: the authorization-code client (public, PKCE) its storefront at
+     * {@code storefrontUrl} signs customers in with, carrying {@code brand} for the login pages. Returns its id.
+     */
+    String createStorefrontClient(Slug slug, String storefrontUrl, Branding brand);
+
+    void deleteStorefrontClient(String clientId);
+
+    /**
+     * Gives the tenant's storefront client (and so its login pages) a new brand; creates the client if the tenant
+     * has none (a tenant from before storefront clients existed).
+     */
+    void brandStorefront(Slug slug, String storefrontUrl, Branding brand);
+
+    /** The client id the tenant's storefront signs customers in with. */
+    static String storefrontClientId(Slug slug) {
+        return "storefront-" + slug.value();
+    }
+
     boolean accountExists(String email);
 
     /** The user id of the account signed in with {@code email}, if there is one. */

@@ -2,11 +2,13 @@ package dev.atelier.platform.onboarding;
 
 import dev.atelier.platform.identity.Account;
 import dev.atelier.platform.identity.AccountExistsException;
+import dev.atelier.platform.identity.Branding;
 import dev.atelier.platform.identity.IdentityProvider;
 import dev.atelier.platform.identity.Membership;
 import dev.atelier.platform.identity.MembershipRepository;
 import dev.atelier.platform.identity.StaffRole;
 import dev.atelier.platform.tenancy.NewTenant;
+import dev.atelier.platform.tenancy.StorefrontUrls;
 import dev.atelier.platform.tenancy.Tenant;
 import dev.atelier.platform.tenancy.TenantContext;
 import dev.atelier.platform.tenancy.TenantProvisioning;
@@ -19,8 +21,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A salon chain signs up: its tenant (registry entry and schema), its identity organization, its owner's account,
- * the owner's membership and role. All or nothing: when any step fails (identity server down, database error) the
+ * A salon chain signs up: its tenant (registry entry and schema), its identity organization, its storefront's
+ * sign-in client (with a starter brand), its owner's account, the owner's membership and role. All or nothing: when any step fails (identity server down, database error) the
  * steps already done are undone in reverse order, so the same signup can simply be retried.
  */
 @Service
@@ -32,14 +34,16 @@ public class TenantSignup {
     private final IdentityProvider identity;
     private final MembershipRepository memberships;
     private final TransactionTemplate transactions;
+    private final StorefrontUrls storefronts;
     private final Clock clock;
 
     public TenantSignup(TenantProvisioning provisioning, IdentityProvider identity, MembershipRepository memberships,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, StorefrontUrls storefronts, Clock clock) {
         this.provisioning = provisioning;
         this.identity = identity;
         this.memberships = memberships;
         this.transactions = transactions;
+        this.storefronts = storefronts;
         this.clock = clock;
     }
 
@@ -53,6 +57,9 @@ public class TenantSignup {
             undo.push(() -> provisioning.destroy(tenant));
             String organizationId = identity.createOrganization(chain.slug(), chain.name());
             undo.push(() -> identity.deleteOrganization(organizationId));
+            String clientId = identity.createStorefrontClient(chain.slug(), storefronts.of(chain.slug()),
+                    Branding.starter(chain.name(), chain.slug().value()));
+            undo.push(() -> identity.deleteStorefrontClient(clientId));
             String ownerId = identity.createAccount(owner);
             undo.push(() -> identity.deleteAccount(ownerId));
             identity.addMember(organizationId, ownerId);

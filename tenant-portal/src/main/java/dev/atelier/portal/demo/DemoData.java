@@ -5,12 +5,15 @@ import dev.atelier.platform.catalog.Location;
 import dev.atelier.platform.catalog.LocationRepository;
 import dev.atelier.platform.catalog.OpeningHours;
 import dev.atelier.platform.identity.Account;
+import dev.atelier.platform.identity.Branding;
+import dev.atelier.platform.identity.IdentityProvider;
 import dev.atelier.platform.identity.StaffRole;
 import dev.atelier.platform.onboarding.TenantSignup;
 import dev.atelier.platform.staff.NewStaffMember;
 import dev.atelier.platform.staff.StaffAdministration;
 import dev.atelier.platform.tenancy.NewTenant;
 import dev.atelier.platform.tenancy.Slug;
+import dev.atelier.platform.tenancy.StorefrontUrls;
 import dev.atelier.platform.tenancy.Tenant;
 import dev.atelier.platform.tenancy.TenantContext;
 import dev.atelier.platform.tenancy.TenantDirectory;
@@ -47,15 +50,20 @@ class DemoData implements ApplicationRunner {
     private final LocationRepository locations;
     private final StaffAdministration staff;
     private final TransactionTemplate transactions;
+    private final IdentityProvider identity;
+    private final StorefrontUrls storefronts;
     private final Clock clock;
 
     DemoData(TenantSignup signup, TenantDirectory directory, LocationRepository locations, StaffAdministration staff,
+            IdentityProvider identity, StorefrontUrls storefronts,
             TransactionTemplate transactions, Clock clock) {
         this.signup = signup;
         this.directory = directory;
         this.locations = locations;
         this.staff = staff;
         this.transactions = transactions;
+        this.identity = identity;
+        this.storefronts = storefronts;
         this.clock = clock;
     }
 
@@ -64,23 +72,27 @@ class DemoData implements ApplicationRunner {
         seed(new NewTenant(Slug.of("aurora"), "Aurora Hair 极光美发", "CN", Currency.getInstance("CNY"),
                 ZoneId.of("Asia/Shanghai"), Locale.forLanguageTag("zh-CN"), "trial"),
                 new Account("owner@aurora.test", "Li Na 李娜", "aurora-owner-2026"), auroraLocations(),
-                List.of("Wang Fang 王芳", "Zhang Wei 张伟", "Chen Jing 陈静", "Liu Yang 刘洋"));
+                List.of("Wang Fang 王芳", "Zhang Wei 张伟", "Chen Jing 陈静", "Liu Yang 刘洋"),
+                new Branding("Aurora Hair 极光美发", "#7a1f5c", "#d4a017", null));
         seed(new NewTenant(Slug.of("mayfair"), "Mayfair Beauty Rooms", "GB", Currency.getInstance("GBP"),
                 ZoneId.of("Europe/London"), Locale.forLanguageTag("en-GB"), "trial"),
                 new Account("owner@mayfair.test", "Eleanor Hart", "mayfair-owner-2026"), mayfairLocations(),
-                List.of("Priya Shah", "Tom Fletcher", "Sofia Rossi", "Amara Okafor"));
+                List.of("Priya Shah", "Tom Fletcher", "Sofia Rossi", "Amara Okafor"),
+                new Branding("Mayfair Beauty Rooms", "#1b4332", "#b08968", null));
     }
 
     /**
      * The first of {@code people} manages the chain; the others are stylists, one per salon. Their accounts are
      * {@code manager@<slug>.test} and {@code stylist1@<slug>.test}… with the password {@code <slug>-staff-2026}.
      */
-    private void seed(NewTenant chain, Account owner, List<Location> salons, List<String> people) {
+    private void seed(NewTenant chain, Account owner, List<Location> salons, List<String> people, Branding brand) {
         if (directory.bySlug(chain.slug()).isPresent()) {
+            identity.brandStorefront(chain.slug(), storefronts.of(chain.slug()), brand);
             log.info("demo tenant {} already present", chain.slug());
             return;
         }
         Tenant tenant = signup.signUp(chain, owner);
+        identity.brandStorefront(chain.slug(), storefronts.of(chain.slug()), brand);
         TenantContext.asTenant(tenant, () -> {
             transactions.executeWithoutResult(status -> locations.saveAll(salons));
             String slug = chain.slug().value();

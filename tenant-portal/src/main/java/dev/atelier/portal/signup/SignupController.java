@@ -4,6 +4,7 @@ import dev.atelier.platform.identity.Account;
 import dev.atelier.platform.onboarding.TenantSignup;
 import dev.atelier.platform.tenancy.NewTenant;
 import dev.atelier.platform.tenancy.Slug;
+import dev.atelier.platform.tenancy.StorefrontUrls;
 import dev.atelier.platform.tenancy.Tenant;
 import dev.atelier.platform.web.FieldError;
 import dev.atelier.platform.web.InvalidRequestException;
@@ -19,7 +20,6 @@ import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -39,13 +39,12 @@ class SignupController {
 
     private final TenantSignup signup;
     private final RateLimiter publicWrites;
-    private final String storefrontUrlTemplate;
+    private final StorefrontUrls storefronts;
 
-    SignupController(TenantSignup signup, RateLimiter publicWrites,
-            @Value("${atelier.storefront.url-template}") String storefrontUrlTemplate) {
+    SignupController(TenantSignup signup, RateLimiter publicWrites, StorefrontUrls storefronts) {
         this.signup = signup;
         this.publicWrites = publicWrites;
-        this.storefrontUrlTemplate = storefrontUrlTemplate;
+        this.storefronts = storefronts;
     }
 
     @PostMapping("/api/v1/signup")
@@ -53,7 +52,7 @@ class SignupController {
         publicWrites.acquire(http.getRemoteAddr());
         SignupRequest.Owner owner = request.owner();
         Tenant tenant = signup.signUp(toNewTenant(request), new Account(owner.email(), owner.name(), owner.password()));
-        String storefrontUrl = storefrontUrlTemplate.replace("{slug}", tenant.slug().value());
+        String storefrontUrl = storefronts.of(tenant.slug());
         return ResponseEntity.created(URI.create(storefrontUrl))
                 .body(new SignupResponse(tenant.id().toString(), tenant.slug().value(), storefrontUrl));
     }

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -78,6 +80,33 @@ class SignupIT {
                 "openid organization");
         assertThat(payload(token).get("organization").toString()).contains("aurora-signup");
         assertThat(ownerRows(tenant)).containsExactly("li.na@aurora-signup.test OWNER ACTIVE");
+        ClientRepresentation storefront = KEYCLOAK.adminClient().realm("atelier").clients()
+                .findByClientId("storefront-aurora-signup").getFirst();
+        assertThat(storefront.isPublicClient()).isTrue();
+        assertThat(storefront.isDirectAccessGrantsEnabled()).isFalse();
+        assertThat(storefront.getRedirectUris()).containsExactly("http://aurora-signup.localhost:8080/*");
+        assertThat(storefront.getAttributes()).containsEntry("pkce.code.challenge.method", "S256")
+                .containsEntry("atelier.brand.name", "Aurora Hair").containsKey("atelier.brand.primary");
+    }
+
+    @Test
+    void aFailureAfterTheStorefrontClientExistsUndoesItToo() throws Exception {
+        UserRepresentation squatter = new UserRepresentation();
+        squatter.setUsername("owner@late-failure.test");
+        squatter.setEmail("someone-else@late-failure.test");
+        squatter.setEnabled(true);
+        KEYCLOAK.adminClient().realm("atelier").users().create(squatter).close();
+        int schemasBefore = schemas();
+
+        Http.Response failed = post(body("late-failure", "GB", "GBP", "Europe/London", "en-GB",
+                "owner@late-failure.test"));
+
+        assertProblem(failed, 409, "account-exists");
+        assertThat(registry.findBySlug(Slug.of("late-failure"))).isEmpty();
+        assertThat(schemas()).isEqualTo(schemasBefore);
+        assertThat(KEYCLOAK.adminClient().realm("atelier").organizations().search("late-failure")).isEmpty();
+        assertThat(KEYCLOAK.adminClient().realm("atelier").clients().findByClientId("storefront-late-failure"))
+                .isEmpty();
     }
 
     @Test

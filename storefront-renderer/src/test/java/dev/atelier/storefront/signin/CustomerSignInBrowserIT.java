@@ -1,0 +1,278 @@
+package dev.atelier.storefront.signin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atelier.infra.servers.KeycloakServer;
+import dev.atelier.infra.servers.Ports;
+import dev.atelier.infra.testing.SmsOutbox;
+import dev.atelier.infra.testing.TestServers;
+import dev.atelier.platform.identity.Account;
+import dev.atelier.platform.identity.Branding;
+import dev.atelier.platform.identity.IdentityProvider;
+import dev.atelier.platform.onboarding.TenantSignup;
+import dev.atelier.platform.tenancy.StorefrontUrls;
+import dev.atelier.platform.testing.Http;
+import dev.atelier.platform.testing.Tenants;
+import dev.atelier.platform.testing.TestCells;
+import dev.atelier.platform.testing.TestIdentity;
+import dev.atelier.storefront.StorefrontApplication;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A customer signs in to a chain's storefront through the Keycloak pages in a real Chromium (Debian's
+ * {@code chromium} and {@code chromium-driver}): the pages carry that chain's name and colours, and the three ways in
+ * (register, email and password, phone and SMS code) each end with a token the storefront API accepts. Screenshots
+ * of every step go to {@code target/screenshots/sign-in/}.
+ */
+@SpringBootTest(classes = StorefrontApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CustomerSignInBrowserIT {
+
+    static final TestCells CELLS = TestCells.create("signin_browser");
+    static final KeycloakServer KEYCLOAK = TestServers.keycloak();
+    static final int PORT = Ports.free();
+    static final Path SCREENSHOTS = Path.of("target", "screenshots", "sign-in");
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        CELLS.register(registry, 2);
+        TestIdentity.register(registry, KEYCLOAK);
+        registry.add("server.port", () -> PORT);
+        registry.add("atelier.storefront.url-template", () -> "http://{slug}.localhost:" + PORT);
+    }
+
+    @Autowired
+    TenantSignup signup;
+
+    @Autowired
+    IdentityProvider identity;
+
+    @Autowired
+    StorefrontUrls storefronts;
+
+    ChromeDriver browser;
+    Http http;
+
+    @BeforeAll
+    void chainsAndBrowser() throws Exception {
+        http = new Http(PORT);
+        signup.signUp(Tenants.shanghai("lotus-spa"), new Account("owner@lotus-spa.test", "Lotus Owner",
+                "a-long-password"));
+        identity.brandStorefront(Tenants.shanghai("lotus-spa").slug(), storefronts.of(
+                Tenants.shanghai("lotus-spa").slug()), new Branding("Lotus Spa 莲花水疗", "#7a1f5c", "#d4a017", null));
+        signup.signUp(Tenants.london("fern-salon"), new Account("owner@fern-salon.test", "Fern Owner",
+                "a-long-password"));
+        identity.brandStorefront(Tenants.london("fern-salon").slug(), storefronts.of(
+                Tenants.london("fern-salon").slug()), new Branding("Fern Salon", "#1b4332", "#b08968", null));
+        Files.createDirectories(SCREENSHOTS);
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("atelier.test.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
+                "--lang=en-GB");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("atelier.test.chromedriver",
+                        "/usr/bin/chromedriver")).toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    /** Every test starts as a stranger: no Keycloak session from the one before. */
+    @BeforeEach
+    void signedOut() {
+        browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void eachChainsLoginPageShowsItsOwnNameAndColours() throws Exception {
+        Pkce lotus = new Pkce("lotus-spa");
+        browser.get(lotus.authorizeUrl());
+        shot("lotus-login");
+        assertThat(browser.getTitle()).isEqualTo("Lotus Spa 莲花水疗");
+        assertThat(browser.findElement(By.id("atelier-brand-name")).getText()).isEqualTo("Lotus Spa 莲花水疗");
+        String lotusButton = browser.findElement(By.id("kc-login")).getCssValue("background-color");
+
+        Pkce fern = new Pkce("fern-salon");
+        signedOut();
+        browser.get(fern.authorizeUrl());
+        shot("fern-login");
+        assertThat(browser.getTitle()).isEqualTo("Fern Salon");
+        String fernButton = browser.findElement(By.id("kc-login")).getCssValue("background-color");
+
+        assertThat(lotusButton).isEqualTo("rgba(122, 31, 92, 1)");
+        assertThat(fernButton).isEqualTo("rgba(27, 67, 50, 1)");
+    }
+
+    @Test
+    void aNewCustomerRegistersOnTheBrandedPageAndTheStorefrontKnowsThem() throws Exception {
+        Pkce lotus = new Pkce("lotus-spa");
+        browser.get(lotus.authorizeUrl());
+        browser.findElement(By.id("atelier-register")).click();
+        waitFor(By.id("kc-register-form"));
+        assertThat(browser.getTitle()).isEqualTo("Lotus Spa 莲花水疗");
+        browser.findElement(By.id("username")).sendKeys("mei.browser@customers.test");
+        browser.findElement(By.id("email")).sendKeys("mei.browser@customers.test");
+        browser.findElement(By.id("firstName")).sendKeys("Mei");
+        browser.findElement(By.id("password")).sendKeys("a-long-password");
+        browser.findElement(By.id("password-confirm")).sendKeys("a-long-password");
+        shot("lotus-register");
+        browser.findElement(By.cssSelector("#kc-register-form [type=submit]")).click();
+
+        String token = lotus.tokenAfterRedirect();
+        Http.Response me = http.send("GET", "lotus-spa.localhost", "/api/v1/me", null, "Authorization",
+                "Bearer " + token);
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        assertThat(me.json().get("email").asString()).isEqualTo("mei.browser@customers.test");
+    }
+
+    @Test
+    void aCustomerSignsInWithEmailAndPassword() throws Exception {
+        Http.Response registered = http.post("fern-salon.localhost", "/api/v1/customers", """
+                {"name":"Ada Browser","email":"ada.browser@customers.test","password":"a-long-password"}""");
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+
+        Pkce fern = new Pkce("fern-salon");
+        browser.get(fern.authorizeUrl());
+        browser.findElement(By.id("username")).sendKeys("ada.browser@customers.test");
+        browser.findElement(By.id("password")).sendKeys("a-long-password");
+        shot("fern-password");
+        browser.findElement(By.id("kc-login")).click();
+
+        String token = fern.tokenAfterRedirect();
+        Http.Response me = http.send("GET", "fern-salon.localhost", "/api/v1/me", null, "Authorization",
+                "Bearer " + token);
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        assertThat(me.json().get("customerId").asString())
+                .isEqualTo(registered.json().get("customerId").asString());
+    }
+
+    @Test
+    void aCustomerSignsInWithAPhoneNumberAndTheTextedCode() throws Exception {
+        Http.Response registered = http.post("lotus-spa.localhost", "/api/v1/customers", """
+                {"name":"Zhang Wei","phone":"+8613900139000","password":"a-long-password"}""");
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+
+        Pkce lotus = new Pkce("lotus-spa");
+        browser.get(lotus.authorizeUrl());
+        browser.findElement(By.id("username")).sendKeys("+86 139 0013 9000");
+        browser.findElement(By.id("atelier-send-code")).click();
+        waitFor(By.id("atelier-code-form"));
+        shot("lotus-sms-code");
+        String code = new SmsOutbox(KEYCLOAK.smsOutbox()).latestCodeFor("+8613900139000");
+        browser.findElement(By.id("code")).sendKeys(code);
+        browser.findElement(By.id("atelier-verify-code")).click();
+
+        String token = lotus.tokenAfterRedirect();
+        Http.Response me = http.send("GET", "lotus-spa.localhost", "/api/v1/me", null, "Authorization",
+                "Bearer " + token);
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        assertThat(me.json().get("phone").asString()).isEqualTo("+8613900139000");
+    }
+
+    private void waitFor(By element) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(element));
+    }
+
+    private void shot(String name) throws Exception {
+        Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** What a storefront does around the redirect: a PKCE pair, the authorization URL, the code exchange. */
+    private final class Pkce {
+        final String clientId;
+        final String redirectUri;
+        final String verifier;
+
+        Pkce(String slug) throws Exception {
+            this.clientId = "storefront-" + slug;
+            this.redirectUri = "http://" + slug + ".localhost:" + PORT + "/signed-in";
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            this.verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        }
+
+        String authorizeUrl() throws Exception {
+            String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+            Map<String, String> query = new LinkedHashMap<>();
+            query.put("client_id", clientId);
+            query.put("response_type", "code");
+            query.put("redirect_uri", redirectUri);
+            query.put("scope", "openid");
+            query.put("state", "st" + System.nanoTime());
+            query.put("code_challenge", challenge);
+            query.put("code_challenge_method", "S256");
+            return KEYCLOAK.issuerUri("atelier") + "/protocol/openid-connect/auth?" + form(query);
+        }
+
+        /** Waits for the redirect back to the storefront and exchanges its code; the access token. */
+        String tokenAfterRedirect() throws Exception {
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .until(driver -> driver.getCurrentUrl().startsWith(redirectUri));
+            shot(clientId + "-redirected");
+            String code = null;
+            for (String pair : URI.create(browser.getCurrentUrl()).getRawQuery().split("&")) {
+                if (pair.startsWith("code=")) {
+                    code = URLDecoder.decode(pair.substring(5), StandardCharsets.UTF_8);
+                }
+            }
+            assertThat(code).as("code in " + browser.getCurrentUrl()).isNotNull();
+            Map<String, String> exchange = new LinkedHashMap<>();
+            exchange.put("grant_type", "authorization_code");
+            exchange.put("client_id", clientId);
+            exchange.put("code", code);
+            exchange.put("redirect_uri", redirectUri);
+            exchange.put("code_verifier", verifier);
+            var response = dev.atelier.infra.servers.Http.postForm(KEYCLOAK.tokenUrl("atelier"), exchange);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return dev.atelier.infra.servers.Http.json(response.body()).path("access_token").asText();
+        }
+    }
+
+    private static String form(Map<String, String> values) {
+        return values.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}
