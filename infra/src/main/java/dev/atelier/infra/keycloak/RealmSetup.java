@@ -62,6 +62,10 @@ public final class RealmSetup {
     public static final String BROWSER_FLOW = "atelier-browser";
     /** The authenticator from the provider jar. */
     public static final String PHONE_OR_PASSWORD_AUTHENTICATOR = "atelier-phone-or-password";
+    /** The registration flow: Keycloak's, plus the check that a new account has an email or a phone number. */
+    public static final String REGISTRATION_FLOW = "atelier-registration";
+    /** The registration form action from the provider jar. */
+    public static final String REGISTRATION_CONTACT_ACTION = "atelier-registration-contact";
 
     /** Where the realm is for. */
     public enum Mode {
@@ -111,6 +115,7 @@ public final class RealmSetup {
                 ensureProfile(realm);
                 ensureDefaultRoles(realm);
                 ensureBrowserFlow(realm);
+                ensureRegistrationFlow(realm);
                 log.info("Created Keycloak realm {}", realmName);
                 return Outcome.CREATED;
             } catch (ClientErrorException e) {
@@ -180,6 +185,43 @@ public final class RealmSetup {
      * (which does both passwords and SMS codes), bound as the realm's browser flow. Built from scratch rather than
      * copied from Keycloak's own, so it has exactly these steps on every Keycloak version.
      */
+    /**
+     * The {@value #REGISTRATION_FLOW} flow: a copy of Keycloak's registration flow whose form also runs
+     * {@value #REGISTRATION_CONTACT_ACTION}, bound as the realm's registration flow.
+     */
+    private static void ensureRegistrationFlow(RealmResource realm) {
+        boolean present = realm.flows().getFlows().stream()
+                .anyMatch(flow -> REGISTRATION_FLOW.equals(flow.getAlias()));
+        if (!present) {
+            try (Response response = realm.flows().copy("registration", Map.of("newName", REGISTRATION_FLOW))) {
+                if (response.getStatus() >= 300) {
+                    throw new IllegalStateException("could not copy the registration flow: " + response.getStatus());
+                }
+            }
+        }
+        List<AuthenticationExecutionInfoRepresentation> executions = realm.flows().getExecutions(REGISTRATION_FLOW);
+        if (executions.stream().noneMatch(e -> REGISTRATION_CONTACT_ACTION.equals(e.getProviderId()))) {
+            String form = executions.stream()
+                    .filter(e -> Boolean.TRUE.equals(e.getAuthenticationFlow()) && e.getLevel() == 0)
+                    .map(AuthenticationExecutionInfoRepresentation::getDisplayName)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the registration flow has no form"));
+            realm.flows().addExecution(form, Map.of("provider", REGISTRATION_CONTACT_ACTION));
+            for (AuthenticationExecutionInfoRepresentation execution : realm.flows().getExecutions(form)) {
+                if (REGISTRATION_CONTACT_ACTION.equals(execution.getProviderId())
+                        && !"REQUIRED".equals(execution.getRequirement())) {
+                    execution.setRequirement("REQUIRED");
+                    realm.flows().updateExecutions(form, execution);
+                }
+            }
+        }
+        RealmRepresentation current = realm.toRepresentation();
+        if (!REGISTRATION_FLOW.equals(current.getRegistrationFlow())) {
+            current.setRegistrationFlow(REGISTRATION_FLOW);
+            realm.update(current);
+        }
+    }
+
     private static void ensureBrowserFlow(RealmResource realm) {
         String forms = BROWSER_FLOW + "-forms";
         boolean complete = realm.flows().getFlows().stream().anyMatch(flow -> BROWSER_FLOW.equals(flow.getAlias()))
@@ -246,6 +288,7 @@ public final class RealmSetup {
         ensureProfile(realm);
         ensureDefaultRoles(realm);
         ensureBrowserFlow(realm);
+        ensureRegistrationFlow(realm);
         if (declared.getUsers() != null) {
             declared.getUsers().forEach(user -> ensureUser(realm, user));
         }

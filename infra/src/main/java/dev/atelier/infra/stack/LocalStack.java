@@ -386,6 +386,9 @@ public final class LocalStack implements AutoCloseable {
         row(text, "", "platform admin " + RealmSetup.PLATFORM_ADMIN_USERNAME + " / "
                 + RealmSetup.PLATFORM_ADMIN_PASSWORD + "; tokens: client " + RealmSetup.DEV_CLIENT_ID
                 + " (password grant)");
+        if (keycloak.smsOutbox() != null) {
+            row(text, "", "SMS sign-in codes (nothing is texted locally): " + keycloak.smsOutbox());
+        }
         row(text, "Elasticsearch", elasticsearch.baseUrl());
         row(text, "PostgreSQL", "localhost:" + postgres.port() + "  database " + DATABASE
                 + ", user postgres, no password  (" + postgres.jdbcUrl(DATABASE) + ")");

@@ -73,6 +73,13 @@ public final class LoginSession {
         return open(Map.of());
     }
 
+    /** Follows a link of the current page (absolute, or relative to the page; HTML entities are resolved). */
+    public LoginSession get(String link) {
+        URI target = last == null ? URI.create(unescape(link)) : last.uri().resolve(unescape(link));
+        last = send(HttpRequest.newBuilder(target).GET());
+        return this;
+    }
+
     /** Submits the form with id {@code formId} on the current page with {@code fields}. */
     public LoginSession submit(String formId, Map<String, String> fields) {
         String action = formAction(formId).orElseThrow(

@@ -178,6 +178,61 @@ class SignInIT {
         assertThat(errorText(wrongPassword.body())).isEqualTo(errorText(unknown.body())).isNotBlank();
     }
 
+    @Test
+    void registeringWithAPhoneNumberMakesAnAccountThatSignsInByCode() {
+        String phone = newPhone();
+        LoginSession registration = registrationPage();
+        registration.submit("kc-register-form", registrationForm(spaced(phone), ""));
+        assertThat(registration.body()).as("spaces are not allowed in user names").contains("input-error-username");
+        assertThat(registration.authorizationCode()).isEmpty();
+
+        registration.submit("kc-register-form", registrationForm(phone, ""));
+        assertThat(registration.authorizationCode()).as(Http.abbreviate(registration.body())).isPresent();
+
+        LoginSession byCode = new LoginSession(issuer(), CLIENT, REDIRECT).open()
+                .submit("kc-form-login", Map.of("username", phone, "sendCode", "on"))
+                .submit("atelier-code-form", Map.of("code", outbox.latestCodeFor(phone)));
+        assertThat(subject(byCode.accessToken())).isEqualTo(subject(registration.accessToken()));
+
+        LoginSession again = registrationPage();
+        again.submit("kc-register-form", registrationForm(phone, ""));
+        assertThat(again.authorizationCode()).isEmpty();
+        assertThat(again.body()).contains("Username already exists");
+    }
+
+    @Test
+    void aPhoneNumberAnotherAccountHasCannotRegisterAgain() {
+        String phone = newPhone();
+        account(phone, "has-phone-" + phone.substring(1) + "@example.test", "a-long-password-8");
+
+        LoginSession registration = registrationPage();
+        registration.submit("kc-register-form", registrationForm(phone, ""));
+
+        assertThat(registration.authorizationCode()).isEmpty();
+        assertThat(registration.body()).contains("An account already has this phone number");
+    }
+
+    @Test
+    void registeringWithNeitherEmailNorPhoneIsRefused() {
+        LoginSession registration = registrationPage();
+        registration.submit("kc-register-form", registrationForm("no-contact-" + numbers.incrementAndGet(), ""));
+
+        assertThat(registration.authorizationCode()).isEmpty();
+        assertThat(registration.body()).contains("Give an email, or use your phone number");
+    }
+
+    private static LoginSession registrationPage() {
+        LoginSession login = new LoginSession(issuer(), CLIENT, REDIRECT).open();
+        String register = java.util.regex.Pattern.compile("id=\"atelier-register\" href=\"([^\"]+)\"")
+                .matcher(login.body()).results().findFirst().orElseThrow().group(1);
+        return login.get(register);
+    }
+
+    private static Map<String, String> registrationForm(String username, String email) {
+        return Map.of("username", username, "email", email, "firstName", "New Customer", "lastName", "",
+                "password", "a-long-password-7", "password-confirm", "a-long-password-7");
+    }
+
     private static String issuer() {
         return keycloak.issuerUri(RealmSetup.REALM);
     }

@@ -5,15 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.infra.servers.KeycloakServer;
 import dev.atelier.infra.testing.TestServers;
+import dev.atelier.platform.identity.Account;
+import dev.atelier.platform.identity.StaffRole;
+import dev.atelier.platform.onboarding.TenantSignup;
+import dev.atelier.platform.staff.NewStaffMember;
+import dev.atelier.platform.staff.StaffAdministration;
 import dev.atelier.platform.tenancy.Tenant;
-import dev.atelier.platform.tenancy.TenantProvisioning;
+import dev.atelier.platform.tenancy.TenantContext;
 import dev.atelier.platform.testing.Http;
 import dev.atelier.platform.testing.Tenants;
 import dev.atelier.platform.testing.TestCells;
 import dev.atelier.platform.testing.TestIdentity;
 import dev.atelier.storefront.StorefrontApplication;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +59,10 @@ class CustomersIT {
     int port;
 
     @Autowired
-    TenantProvisioning provisioning;
+    TenantSignup signup;
+
+    @Autowired
+    StaffAdministration staff;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -65,8 +75,10 @@ class CustomersIT {
     @BeforeAll
     void shops() {
         http = new Http(port);
-        shopA = provisioning.create(Tenants.london("shop-a"));
-        shopB = provisioning.create(Tenants.shanghai("shop-b"));
+        shopA = signup.signUp(Tenants.london("shop-a"), new Account("owner@shop-a.test", "Owner A", PASSWORD));
+        shopB = signup.signUp(Tenants.shanghai("shop-b"), new Account("owner@shop-b.test", "Owner B", PASSWORD));
+        TenantContext.asTenant(shopA, () -> staff.add(StaffRole.OWNER,
+                new NewStaffMember("Stylist A", "stylist@shop-a.test", StaffRole.STYLIST, Set.of(), PASSWORD)));
     }
 
     @Test
@@ -142,7 +154,7 @@ class CustomersIT {
     }
 
     @Test
-    void theStorefrontAccessMatrixCoversEveryEndpoint() {
+    void theStorefrontAccessMatrixCoversEveryEndpoint() throws Exception {
         Set<String> served = new TreeSet<>();
         mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().forEach(pattern -> info
                 .getMethodsCondition().getMethods().forEach(method -> served.add(method.name() + " " + pattern))));
@@ -152,20 +164,46 @@ class CustomersIT {
         assertThat(register("shop-a", """
                 {"name":"Matrix","email":"matrix@customers.test","password":"%s"}""".formatted(PASSWORD)).status())
                 .isEqualTo(201);
-        String customer = token("matrix@customers.test");
-        String admin = KEYCLOAK.accessToken("atelier", "atelier-dev", "admin@atelier.test", "atelier-admin",
-                "openid");
+        Map<String, String> callers = new LinkedHashMap<>();
+        callers.put("anonymous", null);
+        callers.put("customer", token("matrix@customers.test"));
+        callers.put("stylist of A", token("stylist@shop-a.test"));
+        callers.put("owner of A", token("owner@shop-a.test"));
+        callers.put("owner of B", token("owner@shop-b.test"));
+        callers.put("platform admin", KEYCLOAK.accessToken("atelier", "atelier-dev", "admin@atelier.test",
+                "atelier-admin", "openid"));
+        callers.put("forged", "forged." + callers.get("customer").split("\\.")[1] + ".x");
         List<String> mismatches = new ArrayList<>();
+        int registration = 0;
         for (String host : List.of("shop-a", "shop-b")) {
-            expect(mismatches, http.get(host + ".localhost", "/api/v1/catalog"), 200, "anonymous catalog " + host);
-            expect(mismatches, me(host, null), 401, "anonymous me " + host);
-            expect(mismatches, me(host, "forged." + customer.split("\\.")[1] + ".x"), 401, "forged me " + host);
-            expect(mismatches, me(host, customer), 200, "customer me " + host);
-            expect(mismatches, me(host, admin), 200, "platform admin me " + host);
-            expect(mismatches, http.send("GET", host + ".localhost", "/api/v1/catalog", null, "Authorization",
-                    "Bearer " + customer), 200, "customer catalog " + host);
+            for (Map.Entry<String, String> caller : callers.entrySet()) {
+                String who = caller.getKey() + " at " + host + ": ";
+                String[] auth = caller.getValue() == null
+                        ? new String[0]
+                        : new String[]{"Authorization", "Bearer " + caller.getValue()};
+                boolean signedIn = caller.getValue() != null && !caller.getKey().equals("forged");
+                expect(mismatches, http.send("GET", host + ".localhost", "/api/v1/catalog", null, auth),
+                        caller.getKey().equals("forged") ? 401 : 200, who + "GET /api/v1/catalog");
+                expect(mismatches, http.send("GET", host + ".localhost", "/api/v1/me", null, auth),
+                        signedIn ? 200 : 401, who + "GET /api/v1/me");
+                String email = "matrix-" + host + "-" + (++registration) + "@customers.test";
+                expect(mismatches, http.send("POST", host + ".localhost", "/api/v1/customers", """
+                        {"name":"Matrix","email":"%s","password":"%s"}""".formatted(email, PASSWORD), auth),
+                        caller.getKey().equals("forged") ? 401 : 201, who + "POST /api/v1/customers");
+            }
         }
-        expect(mismatches, me("nobody-here", customer), 404, "customer me at an unknown host");
+        expect(mismatches, me("nobody-here", callers.get("customer")), 404, "customer me at an unknown host");
+        // what each chain's schema holds came through that chain's host only
+        assertThat(CELLS.column(shopA, "select email from customer where email like 'matrix-%'"))
+                .isNotEmpty().allMatch(email -> email.startsWith("matrix-shop-a-"));
+        assertThat(CELLS.column(shopB, "select email from customer where email like 'matrix-%'"))
+                .isNotEmpty().allMatch(email -> email.startsWith("matrix-shop-b-"));
+        for (String staffMember : List.of("stylist@shop-a.test", "owner@shop-a.test", "owner@shop-b.test")) {
+            assertThat(CELLS.column(shopA, "select count(*)::text from customer where email = '" + staffMember + "'"))
+                    .as(staffMember + " visited A once").containsExactly("1");
+            assertThat(CELLS.column(shopB, "select count(*)::text from customer where email = '" + staffMember + "'"))
+                    .as(staffMember + " visited B once").containsExactly("1");
+        }
         assertThat(mismatches).isEmpty();
     }
 
