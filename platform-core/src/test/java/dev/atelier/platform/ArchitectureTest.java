@@ -27,4 +27,10 @@ class ArchitectureTest {
     static final ArchRule onlyTenancyReachesItsInternals = noClasses().that()
             .resideOutsideOfPackages("dev.atelier.platform.tenancy..")
             .should().dependOnClassesThat().resideInAPackage("dev.atelier.platform.tenancy.internal..");
+
+    @ArchTest
+    static final ArchRule availabilityIsAPureModel = noClasses().that()
+            .resideInAPackage("dev.atelier.platform.scheduling.availability..")
+            .should().dependOnClassesThat()
+            .resideOutsideOfPackages("dev.atelier.platform.scheduling.availability..", "java..");
 }
