@@ -62,7 +62,7 @@ class SignupBenchmark {
                 # Signup latency
 
                 %d sequential `POST /api/v1/signup` (after %d warm-up), each: registry entry, schema with every
-                tenant changeset, Keycloak organization, owner account and membership, owner role row.
+                tenant changeset, Keycloak organization and storefront client, owner account and membership, owner role row.
                 Machine: %d cores (`nproc`), Java %s.
 
                 | p50 | p95 | max | mean |

@@ -61,7 +61,13 @@ public final class AvailabilityEngine {
     public record Assignment(UUID serviceId, UUID staffId, Instant start, Instant end, List<UUID> resourceIds) {
     }
 
-    /** Every slot for {@code visit} starting on the local dates {@code from} to {@code to} (inclusive). */
+    /** At most this many distinct stylist assignments are listed for one start time. */
+    public static final int MAX_ASSIGNMENTS_PER_START = 50;
+
+    /**
+     * Every slot for {@code visit} starting on the local dates {@code from} to {@code to} (inclusive), sorted by
+     * start; a start is listed once per distinct assignment of stylists (up to {@value #MAX_ASSIGNMENTS_PER_START}).
+     */
     public List<Slot> slots(List<VisitItem> visit, LocalDate from, LocalDate to, Instant now) {
         if (visit.isEmpty()) {
             throw new IllegalArgumentException("a visit has at least one service");
@@ -72,7 +78,7 @@ public final class AvailabilityEngine {
         Free free = free(from.minusDays(1), to.plusDays(2));
         List<Slot> slots = new ArrayList<>();
         for (Instant start : grid(from, to, now)) {
-            fit(visit, start, free).ifPresent(slots::add);
+            fitAll(visit, start, free, MAX_ASSIGNMENTS_PER_START, slots);
         }
         return slots;
     }
@@ -87,6 +93,11 @@ public final class AvailabilityEngine {
             return Optional.empty();
         }
         return fit(visit, start, free(date.minusDays(1), date.plusDays(2)));
+    }
+
+    /** The free time of everyone over the dates: what every request computes first (a benchmark's baseline). */
+    public Object freeTimelines(LocalDate first, LocalDate last) {
+        return free(first, last);
     }
 
     /** Free time per stylist and per resource over the dates, computed once per request. */
@@ -159,31 +170,80 @@ public final class AvailabilityEngine {
         return starts;
     }
 
+    /** The first assignment of stylists and resources that fits at {@code start} (the order of {@link #slots}). */
     private Optional<Slot> fit(List<VisitItem> visit, Instant start, Free free) {
+        List<Slot> found = new ArrayList<>(1);
+        fitAll(visit, start, free, 1, found);
+        return found.stream().findFirst();
+    }
+
+    /**
+     * Adds to {@code out} every distinct assignment of stylists that fits at {@code start}, up to {@code limit},
+     * depth first in the order of {@link #candidates} (each with the first free resources).
+     */
+    private void fitAll(List<VisitItem> visit, Instant start, Free free, int limit, List<Slot> out) {
         if (!free.open().covers(start, start.plusSeconds(1))) {
-            return Optional.empty();
+            return;
         }
-        List<Assignment> assignments = new ArrayList<>(visit.size());
-        Map<UUID, List<Interval>> staffUsed = new HashMap<>();
-        Map<UUID, List<Interval>> resourcesUsed = new HashMap<>();
-        Instant cursor = start;
-        UUID previousStaff = null;
-        for (VisitItem item : visit) {
-            Assignment chosen = null;
+        List<Slot> atStart = new ArrayList<>();
+        new Search(visit, start, free, limit, atStart).place(0, start, null);
+        out.addAll(atStart);
+    }
+
+    /** One start time's depth-first search; what the visit has taken so far is pushed and popped. */
+    private final class Search {
+        private final List<VisitItem> visit;
+        private final Instant start;
+        private final Free free;
+        private final int limit;
+        private final List<Slot> out;
+        private final Assignment[] chosen;
+        private final Map<UUID, List<Interval>> staffUsed = new HashMap<>();
+        private final Map<UUID, List<Interval>> resourcesUsed = new HashMap<>();
+
+        Search(List<VisitItem> visit, Instant start, Free free, int limit, List<Slot> out) {
+            this.visit = visit;
+            this.start = start;
+            this.free = free;
+            this.limit = limit;
+            this.out = out;
+            this.chosen = new Assignment[visit.size()];
+        }
+
+        void place(int index, Instant cursor, UUID previousStaff) {
+            if (index == visit.size()) {
+                out.add(new Slot(start, cursor, List.of(chosen)));
+                return;
+            }
+            VisitItem item = visit.get(index);
             for (UUID candidate : candidates(item, previousStaff)) {
-                chosen = tryAssign(item.service(), candidate, cursor, previousStaff, free, staffUsed, resourcesUsed);
-                if (chosen != null) {
-                    break;
+                if (out.size() >= limit) {
+                    return;
+                }
+                Placement placement = tryAssign(item.service(), candidate, cursor, previousStaff, free, staffUsed,
+                        resourcesUsed);
+                if (placement == null) {
+                    continue;
+                }
+                List<Interval> own = staffUsed.computeIfAbsent(candidate, id -> new ArrayList<>());
+                own.addAll(placement.occupied());
+                for (UUID resource : placement.assignment().resourceIds()) {
+                    resourcesUsed.computeIfAbsent(resource, id -> new ArrayList<>()).add(placement.resourceTime());
+                }
+                chosen[index] = placement.assignment();
+                place(index + 1, placement.assignment().end(), candidate);
+                for (int i = 0; i < placement.occupied().size(); i++) {
+                    own.removeLast();
+                }
+                for (UUID resource : placement.assignment().resourceIds()) {
+                    resourcesUsed.get(resource).removeLast();
                 }
             }
-            if (chosen == null) {
-                return Optional.empty();
-            }
-            assignments.add(chosen);
-            cursor = chosen.end();
-            previousStaff = chosen.staffId();
         }
-        return Optional.of(new Slot(start, cursor, List.copyOf(assignments)));
+    }
+
+    /** A service placed for a stylist: the assignment and what it takes. */
+    private record Placement(Assignment assignment, List<Interval> occupied, Interval resourceTime) {
     }
 
     /** The given stylist, or everyone who performs the service, the previous item's stylist first. */
@@ -203,7 +263,7 @@ public final class AvailabilityEngine {
         return ordered;
     }
 
-    private Assignment tryAssign(Service service, UUID staffId, Instant start, UUID previousStaff, Free free,
+    private Placement tryAssign(Service service, UUID staffId, Instant start, UUID previousStaff, Free free,
             Map<UUID, List<Interval>> staffUsed, Map<UUID, List<Interval>> resourcesUsed) {
         Timeline staffFree = free.staff().get(staffId);
         if (staffFree == null) {
@@ -240,11 +300,8 @@ public final class AvailabilityEngine {
             }
             taken.add(found);
         }
-        staffUsed.computeIfAbsent(staffId, id -> new ArrayList<>()).addAll(occupied);
-        for (UUID resource : taken) {
-            resourcesUsed.computeIfAbsent(resource, id -> new ArrayList<>()).add(resourceTime);
-        }
-        return new Assignment(service.id(), staffId, start, end, List.copyOf(taken));
+        return new Placement(new Assignment(service.id(), staffId, start, end, List.copyOf(taken)), occupied,
+                resourceTime);
     }
 
     /** Overlap with this visit's own earlier intervals; a previous buffer running past {@code from} is allowed. */

@@ -64,6 +64,15 @@ class AvailabilityEnginePropertiesTest {
                 assertThat(slots.stream().map(Slot::start).toList()).as("run %d", run)
                         .isEqualTo(salon.bruteForceStarts(visit.getFirst()));
             }
+            if (visit.size() == 1 && visit.getFirst().staffId() == null
+                    && visit.getFirst().service().resourceTypes().isEmpty()) {
+                assertThat(slots.stream().map(s -> s.start() + " " + s.assignments().getFirst().staffId()).toList())
+                        .as("run %d: one slot per free stylist", run)
+                        .isEqualTo(salon.bruteForceStartsForAnyone(visit.getFirst().service()));
+            }
+            assertThat(slots.stream().map(s -> s.start() + " " + s.assignments().stream()
+                    .map(a -> String.valueOf(a.staffId())).toList()).distinct().count())
+                    .as("each start once per distinct assignment").isEqualTo(slots.size());
             TreeSet<Instant> returned = new TreeSet<>(slots.stream().map(Slot::start).toList());
             for (Instant start : salon.grid()) {
                 if (random.nextInt(8) == 0) {
@@ -204,8 +213,12 @@ class AvailabilityEnginePropertiesTest {
         }
 
         List<Instant> bruteForceStarts(VisitItem item) {
+            return bruteForceStarts(item, grid());
+        }
+
+        List<Instant> bruteForceStarts(VisitItem item, List<Instant> grid) {
             List<Instant> starts = new ArrayList<>();
-            for (Instant start : grid()) {
+            for (Instant start : grid) {
                 Duration duration = item.service().durationFor(item.staffId());
                 if (everyMinute(new Interval(start, start.plus(duration)), this::open)
                         && staffIntervals(item.service(), start, duration, true).stream()
@@ -214,6 +227,18 @@ class AvailabilityEnginePropertiesTest {
                 }
             }
             return starts;
+        }
+
+        List<String> bruteForceStartsForAnyone(Service service) {
+            List<String> expected = new ArrayList<>();
+            for (Instant start : grid()) {
+                for (UUID performer : service.performers()) {
+                    if (bruteForceStarts(new VisitItem(service, performer), List.of(start)).contains(start)) {
+                        expected.add(start + " " + performer);
+                    }
+                }
+            }
+            return expected;
         }
 
         void assertKeepsTheRules(List<VisitItem> visit, Slot slot) {

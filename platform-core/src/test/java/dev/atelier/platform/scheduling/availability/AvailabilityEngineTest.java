@@ -122,7 +122,7 @@ class AvailabilityEngineTest {
     }
 
     @Test
-    void anyStylistMeansWhoeverIsFreeAndResourcesAreSharedOut() {
+    void anyStylistListsEachFreeStylistAndResourcesAreSharedOut() {
         LocalDate day = LocalDate.of(2026, 6, 1);
         Service wash = new Service(new UUID(2, 3), Duration.ofMinutes(30), Duration.ZERO, Duration.ZERO,
                 Duration.ZERO, Duration.ZERO, Set.of("basin"), List.of(ANNA, BEN), Map.of());
@@ -141,7 +141,8 @@ class AvailabilityEngineTest {
         assertThat(slots).extracting(s -> s.start() + " " + s.assignments().getFirst().staffId() + " "
                 + s.assignments().getFirst().resourceIds()).containsExactly(
                         "2026-06-01T09:00:00Z " + BEN + " [" + basin.id() + "]",
-                        "2026-06-01T09:30:00Z " + ANNA + " [" + basin.id() + "]");
+                        "2026-06-01T09:30:00Z " + ANNA + " [" + basin.id() + "]",
+                        "2026-06-01T09:30:00Z " + BEN + " [" + basin.id() + "]");
         assertThat(oneTakenBasin.slots(visit(wash, null), day, day, LONG_AGO)).isEmpty();
     }
 
