@@ -68,9 +68,12 @@ class SignupBenchmark {
                 | p50 | p95 | max | mean |
                 |---|---|---|---|
                 | %d ms | %d ms | %d ms | %d ms |
-                """.formatted(SIGNUPS, WARM_UP, Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), percentile(sorted, 50) / 1000, percentile(sorted, 95) / 1000,
-                sorted.getLast() / 1000, (long) sorted.stream().mapToLong(Long::longValue).average().orElse(0) / 1000);
+                """
+                .formatted(SIGNUPS, WARM_UP, Runtime.getRuntime().availableProcessors(),
+                        System.getProperty("java.version"), percentile(sorted, 50) / 1000,
+                        percentile(sorted, 95) / 1000,
+                        sorted.getLast() / 1000,
+                        (long) sorted.stream().mapToLong(Long::longValue).average().orElse(0) / 1000);
         Path out = Path.of("target/benchmarks/signup.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
