@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
@@ -207,13 +208,8 @@ public final class RealmSetup {
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("the registration flow has no form"));
             realm.flows().addExecution(form, Map.of("provider", REGISTRATION_CONTACT_ACTION));
-            for (AuthenticationExecutionInfoRepresentation execution : realm.flows().getExecutions(form)) {
-                if (REGISTRATION_CONTACT_ACTION.equals(execution.getProviderId())
-                        && !"REQUIRED".equals(execution.getRequirement())) {
-                    execution.setRequirement("REQUIRED");
-                    realm.flows().updateExecutions(form, execution);
-                }
-            }
+            setRequirements(realm, form,
+                    execution -> REGISTRATION_CONTACT_ACTION.equals(execution.getProviderId()) ? "REQUIRED" : null);
         }
         RealmRepresentation current = realm.toRepresentation();
         if (!REGISTRATION_FLOW.equals(current.getRegistrationFlow())) {
@@ -249,18 +245,24 @@ public final class RealmSetup {
             realm.flows().addExecutionFlow(BROWSER_FLOW,
                     Map.of("alias", forms, "type", "basic-flow", "description", "Sign-in forms"));
             realm.flows().addExecution(forms, Map.of("provider", PHONE_OR_PASSWORD_AUTHENTICATOR));
-            for (AuthenticationExecutionInfoRepresentation execution : realm.flows().getExecutions(BROWSER_FLOW)) {
-                String requirement = execution.getLevel() == 0 ? "ALTERNATIVE" : "REQUIRED";
-                if (!requirement.equals(execution.getRequirement())) {
-                    execution.setRequirement(requirement);
-                    realm.flows().updateExecutions(BROWSER_FLOW, execution);
-                }
-            }
+            setRequirements(realm, BROWSER_FLOW, execution -> execution.getLevel() == 0 ? "ALTERNATIVE" : "REQUIRED");
         }
         RealmRepresentation current = realm.toRepresentation();
         if (!BROWSER_FLOW.equals(current.getBrowserFlow())) {
             current.setBrowserFlow(BROWSER_FLOW);
             realm.update(current);
+        }
+    }
+
+    /** Gives each execution of {@code flow} the requirement {@code wanted} names for it (null: as it is). */
+    private static void setRequirements(RealmResource realm, String flow,
+            Function<AuthenticationExecutionInfoRepresentation, String> wanted) {
+        for (AuthenticationExecutionInfoRepresentation execution : realm.flows().getExecutions(flow)) {
+            String requirement = wanted.apply(execution);
+            if (requirement != null && !requirement.equals(execution.getRequirement())) {
+                execution.setRequirement(requirement);
+                realm.flows().updateExecutions(flow, execution);
+            }
         }
     }
 

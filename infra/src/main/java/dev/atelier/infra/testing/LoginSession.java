@@ -32,10 +32,7 @@ public final class LoginSession {
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-    private final String issuer;
-    private final String clientId;
-    private final String redirectUri;
-    private final String verifier;
+    private final Pkce pkce;
     /**
      * Cookies by name. Kept by hand: Keycloak marks its cookies {@code Secure}, which browsers honour on
      * {@code http://localhost} (a secure context) but the JDK's cookie manager does not.
@@ -45,27 +42,12 @@ public final class LoginSession {
 
     /** A session for {@code clientId} of the realm at {@code issuer}; nothing is requested yet. */
     public LoginSession(String issuer, String clientId, String redirectUri) {
-        this.issuer = issuer;
-        this.clientId = clientId;
-        this.redirectUri = redirectUri;
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        this.verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        this.pkce = new Pkce(issuer, clientId, redirectUri);
     }
 
     /** Opens the authorization endpoint (extra query parameters, e.g. {@code ui_locales}, may be given). */
     public LoginSession open(Map<String, String> extra) {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("client_id", clientId);
-        query.put("response_type", "code");
-        query.put("redirect_uri", redirectUri);
-        query.put("scope", "openid");
-        query.put("state", "s" + System.nanoTime());
-        query.put("code_challenge", challenge(verifier));
-        query.put("code_challenge_method", "S256");
-        query.putAll(extra);
-        last = send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/auth?" + encode(query)))
-                .GET());
+        last = send(HttpRequest.newBuilder(URI.create(pkce.authorizeUrl(extra))).GET());
         return this;
     }
 
@@ -86,7 +68,7 @@ public final class LoginSession {
                 () -> new AssertionError("no form " + formId + " on the page: " + Http.abbreviate(body())));
         last = send(HttpRequest.newBuilder(URI.create(action))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(fields))));
+                .POST(HttpRequest.BodyPublishers.ofString(Pkce.form(fields))));
         return this;
     }
 
@@ -105,25 +87,14 @@ public final class LoginSession {
 
     /** The authorization code in the redirect back to the client, when sign-in succeeded. */
     public Optional<String> authorizationCode() {
-        return location().filter(location -> location.startsWith(redirectUri))
-                .flatMap(location -> queryParameter(location, "code"));
+        return location().flatMap(pkce::codeIn);
     }
 
     /** Exchanges the authorization code for tokens; the access token. */
     public String accessToken() {
         String code = authorizationCode().orElseThrow(() -> new AssertionError(
                 "not signed in: " + last.statusCode() + " " + location().orElse(Http.abbreviate(body()))));
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "authorization_code");
-        form.put("client_id", clientId);
-        form.put("code", code);
-        form.put("redirect_uri", redirectUri);
-        form.put("code_verifier", verifier);
-        HttpResponse<String> response = Http.postForm(issuer + "/protocol/openid-connect/token", form);
-        if (response.statusCode() != 200) {
-            throw new AssertionError("code exchange failed: " + response.statusCode() + " " + response.body());
-        }
-        return Http.json(response.body()).path("access_token").asText();
+        return pkce.accessToken(code);
     }
 
     /** The action URL of the form with id {@code formId} on the current page. */
@@ -171,37 +142,8 @@ public final class LoginSession {
         }
     }
 
-    private static Optional<String> queryParameter(String url, String name) {
-        String query = URI.create(url).getRawQuery();
-        if (query == null) {
-            return Optional.empty();
-        }
-        for (String pair : query.split("&")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0 && pair.substring(0, equals).equals(name)) {
-                return Optional.of(java.net.URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return Optional.empty();
-    }
-
     private static String unescape(String html) {
         return html.replace("&amp;", "&").replace("&#61;", "=").replace("&quot;", "\"").replace("&#39;", "'");
     }
 
-    private static String encode(Map<String, String> values) {
-        return values.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-    }
-
-    private static String challenge(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.infra.servers.KeycloakServer;
 import dev.atelier.infra.servers.Ports;
+import dev.atelier.infra.testing.Pkce;
 import dev.atelier.infra.testing.SmsOutbox;
 import dev.atelier.infra.testing.TestServers;
 import dev.atelier.platform.identity.Account;
@@ -17,19 +18,11 @@ import dev.atelier.platform.testing.TestCells;
 import dev.atelier.platform.testing.TestIdentity;
 import dev.atelier.storefront.StorefrontApplication;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,16 +117,16 @@ class CustomerSignInBrowserIT {
 
     @Test
     void eachChainsLoginPageShowsItsOwnNameAndColours() throws Exception {
-        Pkce lotus = new Pkce("lotus-spa");
-        browser.get(lotus.authorizeUrl());
+        Pkce lotus = storefront("lotus-spa");
+        browser.get(lotus.authorizeUrl(Map.of()));
         shot("lotus-login");
         assertThat(browser.getTitle()).isEqualTo("Lotus Spa 莲花水疗");
         assertThat(browser.findElement(By.id("atelier-brand-name")).getText()).isEqualTo("Lotus Spa 莲花水疗");
         String lotusButton = browser.findElement(By.id("kc-login")).getCssValue("background-color");
 
-        Pkce fern = new Pkce("fern-salon");
+        Pkce fern = storefront("fern-salon");
         signedOut();
-        browser.get(fern.authorizeUrl());
+        browser.get(fern.authorizeUrl(Map.of()));
         shot("fern-login");
         assertThat(browser.getTitle()).isEqualTo("Fern Salon");
         String fernButton = browser.findElement(By.id("kc-login")).getCssValue("background-color");
@@ -144,8 +137,8 @@ class CustomerSignInBrowserIT {
 
     @Test
     void aNewCustomerRegistersOnTheBrandedPageAndTheStorefrontKnowsThem() throws Exception {
-        Pkce lotus = new Pkce("lotus-spa");
-        browser.get(lotus.authorizeUrl());
+        Pkce lotus = storefront("lotus-spa");
+        browser.get(lotus.authorizeUrl(Map.of()));
         browser.findElement(By.id("atelier-register")).click();
         waitFor(By.id("kc-register-form"));
         assertThat(browser.getTitle()).isEqualTo("Lotus Spa 莲花水疗");
@@ -157,9 +150,8 @@ class CustomerSignInBrowserIT {
         shot("lotus-register");
         browser.findElement(By.cssSelector("#kc-register-form [type=submit]")).click();
 
-        String token = lotus.tokenAfterRedirect();
-        Http.Response me = http.send("GET", "lotus-spa.localhost", "/api/v1/me", null, "Authorization",
-                "Bearer " + token);
+        String token = tokenAfterRedirect(lotus);
+        Http.Response me = me("lotus-spa", token);
         assertThat(me.status()).as(me.body()).isEqualTo(200);
         assertThat(me.json().get("email").asString()).isEqualTo("mei.browser@customers.test");
     }
@@ -170,16 +162,15 @@ class CustomerSignInBrowserIT {
                 {"name":"Ada Browser","email":"ada.browser@customers.test","password":"a-long-password"}""");
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
 
-        Pkce fern = new Pkce("fern-salon");
-        browser.get(fern.authorizeUrl());
+        Pkce fern = storefront("fern-salon");
+        browser.get(fern.authorizeUrl(Map.of()));
         browser.findElement(By.id("username")).sendKeys("ada.browser@customers.test");
         browser.findElement(By.id("password")).sendKeys("a-long-password");
         shot("fern-password");
         browser.findElement(By.id("kc-login")).click();
 
-        String token = fern.tokenAfterRedirect();
-        Http.Response me = http.send("GET", "fern-salon.localhost", "/api/v1/me", null, "Authorization",
-                "Bearer " + token);
+        String token = tokenAfterRedirect(fern);
+        Http.Response me = me("fern-salon", token);
         assertThat(me.status()).as(me.body()).isEqualTo(200);
         assertThat(me.json().get("customerId").asString())
                 .isEqualTo(registered.json().get("customerId").asString());
@@ -191,8 +182,8 @@ class CustomerSignInBrowserIT {
                 {"name":"Zhang Wei","phone":"+8613900139000","password":"a-long-password"}""");
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
 
-        Pkce lotus = new Pkce("lotus-spa");
-        browser.get(lotus.authorizeUrl());
+        Pkce lotus = storefront("lotus-spa");
+        browser.get(lotus.authorizeUrl(Map.of()));
         browser.findElement(By.id("username")).sendKeys("+86 139 0013 9000");
         browser.findElement(By.id("atelier-send-code")).click();
         waitFor(By.id("atelier-code-form"));
@@ -201,9 +192,8 @@ class CustomerSignInBrowserIT {
         browser.findElement(By.id("code")).sendKeys(code);
         browser.findElement(By.id("atelier-verify-code")).click();
 
-        String token = lotus.tokenAfterRedirect();
-        Http.Response me = http.send("GET", "lotus-spa.localhost", "/api/v1/me", null, "Authorization",
-                "Bearer " + token);
+        String token = tokenAfterRedirect(lotus);
+        Http.Response me = me("lotus-spa", token);
         assertThat(me.status()).as(me.body()).isEqualTo(200);
         assertThat(me.json().get("phone").asString()).isEqualTo("+8613900139000");
     }
@@ -217,62 +207,23 @@ class CustomerSignInBrowserIT {
         Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** What a storefront does around the redirect: a PKCE pair, the authorization URL, the code exchange. */
-    private final class Pkce {
-        final String clientId;
-        final String redirectUri;
-        final String verifier;
-
-        Pkce(String slug) throws Exception {
-            this.clientId = "storefront-" + slug;
-            this.redirectUri = "http://" + slug + ".localhost:" + PORT + "/signed-in";
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            this.verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        }
-
-        String authorizeUrl() throws Exception {
-            String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-            Map<String, String> query = new LinkedHashMap<>();
-            query.put("client_id", clientId);
-            query.put("response_type", "code");
-            query.put("redirect_uri", redirectUri);
-            query.put("scope", "openid");
-            query.put("state", "st" + System.nanoTime());
-            query.put("code_challenge", challenge);
-            query.put("code_challenge_method", "S256");
-            return KEYCLOAK.issuerUri("atelier") + "/protocol/openid-connect/auth?" + form(query);
-        }
-
-        /** Waits for the redirect back to the storefront and exchanges its code; the access token. */
-        String tokenAfterRedirect() throws Exception {
-            new WebDriverWait(browser, Duration.ofSeconds(30))
-                    .until(driver -> driver.getCurrentUrl().startsWith(redirectUri));
-            shot(clientId + "-redirected");
-            String code = null;
-            for (String pair : URI.create(browser.getCurrentUrl()).getRawQuery().split("&")) {
-                if (pair.startsWith("code=")) {
-                    code = URLDecoder.decode(pair.substring(5), StandardCharsets.UTF_8);
-                }
-            }
-            assertThat(code).as("code in " + browser.getCurrentUrl()).isNotNull();
-            Map<String, String> exchange = new LinkedHashMap<>();
-            exchange.put("grant_type", "authorization_code");
-            exchange.put("client_id", clientId);
-            exchange.put("code", code);
-            exchange.put("redirect_uri", redirectUri);
-            exchange.put("code_verifier", verifier);
-            var response = dev.atelier.infra.servers.Http.postForm(KEYCLOAK.tokenUrl("atelier"), exchange);
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            return dev.atelier.infra.servers.Http.json(response.body()).path("access_token").asText();
-        }
+    /** The storefront's side of the flow for a chain: its client, a redirect back to its host. */
+    private static Pkce storefront(String slug) {
+        return new Pkce(KEYCLOAK.issuerUri("atelier"), "storefront-" + slug,
+                "http://" + slug + ".localhost:" + PORT + "/signed-in");
     }
 
-    private static String form(Map<String, String> values) {
-        return values.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+    /** Waits for the browser to come back to the storefront and exchanges the code; the access token. */
+    private String tokenAfterRedirect(Pkce flow) throws Exception {
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(driver -> driver.getCurrentUrl().startsWith(flow.redirectUri()));
+        shot(URI.create(flow.redirectUri()).getHost() + "-redirected");
+        String code = flow.codeIn(browser.getCurrentUrl())
+                .orElseThrow(() -> new AssertionError("no code in " + browser.getCurrentUrl()));
+        return flow.accessToken(code);
+    }
+
+    private Http.Response me(String slug, String token) {
+        return http.send("GET", slug + ".localhost", "/api/v1/me", null, "Authorization", "Bearer " + token);
     }
 }
