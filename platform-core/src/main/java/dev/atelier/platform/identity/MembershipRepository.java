@@ -19,4 +19,8 @@ public interface MembershipRepository extends ListCrudRepository<Membership, UUI
     List<Membership> findAllByOrderByNameAsc();
 
     long countByRoleAndStatus(StaffRole role, Membership.Status status);
+
+    /** These people, with their places of work in the same query. */
+    @EntityGraph(attributePaths = "locationIds")
+    List<Membership> findByIdIn(java.util.Collection<UUID> ids);
 }

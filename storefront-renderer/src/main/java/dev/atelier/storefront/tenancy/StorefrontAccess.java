@@ -6,13 +6,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
-/** Who may call what on a storefront: the catalog and registration are public; the caller's own data needs a customer token. */
+/** Who may call what on a storefront: the catalog, availability and registration are public; the caller's own data needs a customer token. */
 @Configuration(proxyBeanMethods = false)
 class StorefrontAccess {
 
     @Bean
     AccessRules storefrontAccessRules() {
-        return requests -> requests.requestMatchers(HttpMethod.GET, "/api/v1/catalog").permitAll()
+        return requests -> requests.requestMatchers(HttpMethod.GET, "/api/v1/catalog", "/api/v1/availability")
+                .permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/v1/customers").permitAll()
                 .requestMatchers("/api/v1/me", "/api/v1/me/**").hasRole(Caller.CUSTOMER);
     }

@@ -49,7 +49,8 @@ class TenancyBenchmark {
     private static final int TENANTS = Integer.getInteger("bench.tenants", 1_000);
     private static final String DDL_CURRENT = resource("db/tenant/0001-locations.sql") + ";\n"
             + resource("db/tenant/0002-staff-membership.sql") + ";\n"
-            + resource("db/tenant/0003-staff-locations-customers.sql");
+            + resource("db/tenant/0003-staff-locations-customers.sql") + ";\n"
+            + resource("db/tenant/0004-catalog-schedules-bookings.sql");
     private static final String DDL_NEXT = resource("db/tenant-next/9001-next.sql");
 
     private final List<String> report = new ArrayList<>();

@@ -159,7 +159,8 @@ class CustomersIT {
         mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().forEach(pattern -> info
                 .getMethodsCondition().getMethods().forEach(method -> served.add(method.name() + " " + pattern))));
         served.removeIf(endpoint -> endpoint.endsWith(" /error"));
-        assertThat(served).containsExactly("GET /api/v1/catalog", "GET /api/v1/me", "POST /api/v1/customers");
+        assertThat(served).containsExactly("GET /api/v1/availability", "GET /api/v1/catalog", "GET /api/v1/me",
+                "POST /api/v1/customers");
 
         assertThat(register("shop-a", """
                 {"name":"Matrix","email":"matrix@customers.test","password":"%s"}""".formatted(PASSWORD)).status())
@@ -184,6 +185,10 @@ class CustomersIT {
                 boolean signedIn = caller.getValue() != null && !caller.getKey().equals("forged");
                 expect(mismatches, http.send("GET", host + ".localhost", "/api/v1/catalog", null, auth),
                         caller.getKey().equals("forged") ? 401 : 200, who + "GET /api/v1/catalog");
+                expect(mismatches, http.send("GET", host + ".localhost", "/api/v1/availability?locationId="
+                        + java.util.UUID.randomUUID() + "&serviceId=" + java.util.UUID.randomUUID()
+                        + "&from=2027-01-04&to=2027-01-04", null, auth), caller.getKey().equals("forged") ? 401 : 404,
+                        who + "GET /api/v1/availability (another chain's or no location)");
                 expect(mismatches, http.send("GET", host + ".localhost", "/api/v1/me", null, auth),
                         signedIn ? 200 : 401, who + "GET /api/v1/me");
                 String email = "matrix-" + host + "-" + (++registration) + "@customers.test";

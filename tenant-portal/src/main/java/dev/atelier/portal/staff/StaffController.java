@@ -5,18 +5,19 @@ import static dev.atelier.platform.identity.StaffRole.OWNER;
 import static dev.atelier.platform.identity.StaffRole.RECEPTIONIST;
 import static dev.atelier.platform.identity.StaffRole.STYLIST;
 
+import dev.atelier.platform.catalog.StaffServices;
+import dev.atelier.platform.identity.Membership;
 import dev.atelier.platform.identity.StaffRole;
 import dev.atelier.platform.staff.NewStaffMember;
 import dev.atelier.platform.staff.StaffAdministration;
 import dev.atelier.platform.staff.StaffChange;
-import dev.atelier.platform.web.FieldError;
-import dev.atelier.platform.web.InvalidRequestException;
 import dev.atelier.portal.access.StaffMember;
 import dev.atelier.portal.access.StaffRoles;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -37,55 +38,69 @@ import org.springframework.web.bind.annotation.RestController;
 class StaffController {
 
     private final StaffAdministration staff;
+    private final StaffServices services;
 
-    StaffController(StaffAdministration staff) {
+    StaffController(StaffAdministration staff, StaffServices services) {
         this.staff = staff;
+        this.services = services;
     }
 
     @GetMapping
     @StaffRoles({OWNER, MANAGER, RECEPTIONIST, STYLIST})
     List<StaffView> list(StaffMember caller) {
-        return staff.list().stream().map(StaffView::of).toList();
+        Map<UUID, List<UUID>> performed = services.byStaff();
+        return staff.list().stream()
+                .map(member -> StaffView.of(member, performed.getOrDefault(member.id(), List.of())))
+                .toList();
     }
 
     @GetMapping("/{id}")
     @StaffRoles({OWNER, MANAGER, RECEPTIONIST, STYLIST})
     StaffView get(StaffMember caller, @PathVariable UUID id) {
-        return StaffView.of(staff.get(id));
+        return view(staff.get(id));
     }
 
     @PostMapping
     @StaffRoles({OWNER, MANAGER})
     ResponseEntity<StaffView> add(StaffMember caller, @Valid @RequestBody StaffRequest request) {
-        if (request.serviceIds() != null && !request.serviceIds().isEmpty()) {
-            throw new InvalidRequestException(request.serviceIds().stream()
-                    .map(id -> new FieldError("serviceIds", "No service " + id + " here"))
-                    .toList());
-        }
+        services.requireExisting("serviceIds", orEmpty(request.serviceIds()));
         StaffRole role = Objects.requireNonNullElse(request.role(), STYLIST);
-        StaffView created = StaffView.of(staff.add(caller.role(), new NewStaffMember(request.name().strip(),
-                request.email(), role, new HashSet<>(orEmpty(request.locationIds())), request.password())));
+        Membership member = staff.add(caller.role(), new NewStaffMember(request.name().strip(), request.email(), role,
+                new HashSet<>(orEmpty(request.locationIds())), request.password()));
+        services.assign(member.id(), orEmpty(request.serviceIds()));
+        StaffView created = view(member);
         return ResponseEntity.created(URI.create("/api/v1/staff/" + created.id())).body(created);
     }
 
     @PatchMapping("/{id}")
     @StaffRoles({OWNER, MANAGER})
     StaffView change(StaffMember caller, @PathVariable UUID id, @Valid @RequestBody StaffPatch patch) {
-        return StaffView.of(staff.change(caller.role(), id, new StaffChange(
+        if (patch.serviceIds() != null) {
+            services.requireExisting("serviceIds", patch.serviceIds());
+        }
+        Membership member = staff.change(caller.role(), id, new StaffChange(
                 patch.name() == null ? null : patch.name().strip(), patch.role(),
-                patch.locationIds() == null ? null : new HashSet<>(patch.locationIds()))));
+                patch.locationIds() == null ? null : new HashSet<>(patch.locationIds())));
+        if (patch.serviceIds() != null) {
+            services.assign(id, patch.serviceIds());
+        }
+        return view(member);
     }
 
     @PostMapping("/{id}/disable")
     @StaffRoles({OWNER, MANAGER})
     StaffView disable(StaffMember caller, @PathVariable UUID id) {
-        return StaffView.of(staff.disable(caller.role(), id));
+        return view(staff.disable(caller.role(), id));
     }
 
     @PostMapping("/{id}/enable")
     @StaffRoles({OWNER, MANAGER})
     StaffView enable(StaffMember caller, @PathVariable UUID id) {
-        return StaffView.of(staff.enable(caller.role(), id));
+        return view(staff.enable(caller.role(), id));
+    }
+
+    private StaffView view(Membership member) {
+        return StaffView.of(member, services.byStaff().getOrDefault(member.id(), List.of()));
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

@@ -8,5 +8,5 @@ import java.util.UUID;
 
 /** Changes to a staff member; absent fields stay as they are. */
 record StaffPatch(@Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
-        StaffRole role, @Size(max = 100) List<UUID> locationIds) {
+        StaffRole role, @Size(max = 100) List<UUID> locationIds, @Size(max = 200) List<UUID> serviceIds) {
 }

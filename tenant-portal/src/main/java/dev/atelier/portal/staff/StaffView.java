@@ -9,9 +9,9 @@ import java.util.UUID;
 record StaffView(String id, String name, String email, String role, String status, List<String> locationIds,
         List<String> serviceIds, Instant createdAt) {
 
-    static StaffView of(Membership member) {
+    static StaffView of(Membership member, List<UUID> serviceIds) {
         return new StaffView(member.id().toString(), member.name(), member.email(), member.role().name(),
                 member.status().name(), member.locationIds().stream().map(UUID::toString).sorted().toList(),
-                List.of(), member.createdAt());
+                serviceIds.stream().map(UUID::toString).sorted().toList(), member.createdAt());
     }
 }

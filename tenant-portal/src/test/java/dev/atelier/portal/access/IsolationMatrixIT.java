@@ -10,6 +10,7 @@ import dev.atelier.platform.tenancy.TenantDirectory;
 import dev.atelier.platform.testing.Http;
 import dev.atelier.platform.testing.TestCells;
 import dev.atelier.platform.testing.TestIdentity;
+import dev.atelier.portal.Chains;
 import dev.atelier.portal.TenantPortalApplication;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +92,11 @@ class IsolationMatrixIT {
             new Endpoint("PATCH", "/api/v1/staff/{id}", Kind.STAFF_WRITE, false),
             new Endpoint("POST", "/api/v1/staff/{id}/disable", Kind.STAFF_WRITE, false),
             new Endpoint("POST", "/api/v1/staff/{id}/enable", Kind.STAFF_WRITE, false),
+            new Endpoint("PUT", "/api/v1/staff/{id}/schedule", Kind.STAFF_WRITE, false),
+            new Endpoint("POST", "/api/v1/staff/{id}/time-off", Kind.STAFF_WRITE, true),
+            new Endpoint("GET", "/api/v1/services", Kind.STAFF_READ, false),
+            new Endpoint("GET", "/api/v1/services/{id}", Kind.STAFF_READ, false),
+            new Endpoint("POST", "/api/v1/services", Kind.STAFF_WRITE, true),
             new Endpoint("GET", "/api/v1/platform/tenants", Kind.PLATFORM, false),
             new Endpoint("GET", "/api/v1/platform/tenants/{slug}", Kind.PLATFORM, false),
             new Endpoint("POST", "/api/v1/platform/tenants/{slug}/suspend", Kind.PLATFORM, false),
@@ -110,6 +116,7 @@ class IsolationMatrixIT {
     final AtomicInteger sequence = new AtomicInteger();
     final String[] location = new String[2];
     final String[] victim = new String[2];
+    final String[] service = new String[2];
     final java.util.Map<Caller, String> tokens = new java.util.EnumMap<>(Caller.class);
 
     @BeforeAll
@@ -121,6 +128,7 @@ class IsolationMatrixIT {
             int i = index(tenant);
             location[i] = chains.addLocation(token, tenant.toUpperCase() + "-home");
             victim[i] = chains.addStaff(token, "victim@matrix-" + tenant + ".test", "STYLIST", location[i]);
+            service[i] = chains.addService(token, tenant.toUpperCase() + "-home-service");
             tokens.put(tenant.equals("a") ? Caller.OWNER_A : Caller.OWNER_B, token);
         }
         String ownerA = tokens.get(Caller.OWNER_A);
@@ -183,6 +191,12 @@ class IsolationMatrixIT {
             assertThat(emails).as("staff of " + tenant).isNotEmpty().noneMatch(email -> email.endsWith(otherDomain));
             assertThat(CELLS.column(stored, "select status from staff_membership where email like 'victim@%'"))
                     .containsExactly("ACTIVE");
+            List<String> services = CELLS.column(stored, "select name from service");
+            assertThat(services).as("services of " + tenant).isNotEmpty().noneMatch(name -> name.startsWith(other));
+            assertThat(CELLS.column(stored, "select reason from staff_time_off")).as("time off of " + tenant)
+                    .isNotEmpty().noneMatch(reason -> reason.startsWith(other));
+            assertThat(CELLS.column(stored, "select count(*) from staff_shift")).as("shifts of " + tenant)
+                    .containsExactly("2");
         }
     }
 
@@ -190,7 +204,9 @@ class IsolationMatrixIT {
         int i = index(tenant);
         String path = endpoint.template().replace("{slug}", "matrix-" + tenant);
         if (path.contains("{id}")) {
-            path = path.replace("{id}", path.startsWith("/api/v1/locations") ? location[i] : victim[i]);
+            path = path.replace("{id}", path.startsWith("/api/v1/locations")
+                    ? location[i]
+                    : path.startsWith("/api/v1/services") ? service[i] : victim[i]);
         }
         String writer = caller.home() == null ? "X" : caller.home().toUpperCase();
         int n = sequence.incrementAndGet();
@@ -206,6 +222,13 @@ class IsolationMatrixIT {
                     """.formatted(writer, n, n, writer.toLowerCase());
             case "PATCH /api/v1/staff/{id}" -> """
                     {"name":"%s-renamed-%d"}""".formatted(writer, n);
+            case "POST /api/v1/services" -> Chains.service(writer + "-service-" + n);
+            case "PUT /api/v1/staff/{id}/schedule" -> """
+                    {"locationId":"%s","weekly":[{"day":"MONDAY","start":"09:00","end":"17:00"}],
+                     "breaks":[{"day":"MONDAY","start":"12:00","end":"12:30"}]}""".formatted(location[i]);
+            case "POST /api/v1/staff/{id}/time-off" -> """
+                    {"start":"2027-01-04T09:00:00Z","end":"2027-01-05T09:00:00Z","reason":"%s-off-%d"}"""
+                    .formatted(writer, n);
             default -> null;
         };
         boolean collection = !endpoint.template().contains("{");

@@ -8,6 +8,7 @@ import dev.atelier.infra.testing.TestServers;
 import dev.atelier.platform.testing.Http;
 import dev.atelier.platform.testing.TestCells;
 import dev.atelier.platform.testing.TestIdentity;
+import dev.atelier.portal.Chains;
 import dev.atelier.portal.TenantPortalApplication;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

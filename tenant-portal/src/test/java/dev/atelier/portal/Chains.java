@@ -1,4 +1,4 @@
-package dev.atelier.portal.access;
+package dev.atelier.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,21 +19,21 @@ import tools.jackson.databind.JsonNode;
  * Test chains and people on a running portal and the real Keycloak: signs chains up, adds staff, makes plain
  * accounts and test clients, and fetches tokens through the {@code atelier-dev} password grant.
  */
-final class Chains {
+public final class Chains {
 
-    static final String PASSWORD = "a-long-password";
-    static final String SCOPE = "openid organization";
+    public static final String PASSWORD = "a-long-password";
+    public static final String SCOPE = "openid organization";
 
     private final Http http;
     private final KeycloakServer keycloak;
 
-    Chains(Http http, KeycloakServer keycloak) {
+    public Chains(Http http, KeycloakServer keycloak) {
         this.http = http;
         this.keycloak = keycloak;
     }
 
     /** Signs a chain up; returns its owner's email. */
-    String signUp(String slug) {
+    public String signUp(String slug) {
         String owner = "owner@" + slug + ".test";
         Http.Response response = http.post("localhost", "/api/v1/signup", """
                 {"chainName":"Chain %s","slug":"%s","country":"GB","currency":"GBP","timezone":"Europe/London",
@@ -43,11 +43,11 @@ final class Chains {
         return owner;
     }
 
-    String token(String username) {
+    public String token(String username) {
         return keycloak.accessToken("atelier", "atelier-dev", username, PASSWORD, SCOPE);
     }
 
-    Http.Response call(String method, String path, String token, String json, String... headers) {
+    public Http.Response call(String method, String path, String token, String json, String... headers) {
         String[] all = new String[headers.length + 2];
         all[0] = "Authorization";
         all[1] = "Bearer " + token;
@@ -58,7 +58,7 @@ final class Chains {
     }
 
     /** Adds a staff member with {@code role} as {@code ownerToken}'s owner; returns the new member's id. */
-    String addStaff(String ownerToken, String email, String role, String... locationIds) {
+    public String addStaff(String ownerToken, String email, String role, String... locationIds) {
         Http.Response response = call("POST", "/api/v1/staff", ownerToken, """
                 {"name":"%s","email":"%s","role":"%s","locationIds":[%s],"password":"%s"}
                 """.formatted(email, email, role, quoted(locationIds), PASSWORD));
@@ -66,13 +66,27 @@ final class Chains {
         return response.json().get("id").asString();
     }
 
-    String addLocation(String token, String name) {
+    /** Adds a 30-minute service; returns its id. */
+    public String addService(String token, String name) {
+        Http.Response response = call("POST", "/api/v1/services", token, service(name));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("id").asString();
+    }
+
+    public static String service(String name) {
+        return """
+                {"name":"%s","category":"Cuts","durationMinutes":30,"bufferAfterMinutes":5,
+                 "price":{"amount":25.00,"currency":"GBP"},"onlineBookable":true}
+                """.formatted(name);
+    }
+
+    public String addLocation(String token, String name) {
         Http.Response response = call("POST", "/api/v1/locations", token, location(name));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json().get("id").asString();
     }
 
-    static String location(String name) {
+    public static String location(String name) {
         return """
                 {"name":"%s","address":{"line1":"1 High Street","city":"London","region":"","postalCode":"W1 1AA",
                  "country":"GB"},"latitude":51.5,"longitude":-0.14,"timezone":"Europe/London","phone":"+44 20 7946 0000",
@@ -82,7 +96,7 @@ final class Chains {
     }
 
     /** A platform account that is nobody's staff (a customer). */
-    void plainAccount(String email) {
+    public void plainAccount(String email) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(email);
         user.setEmail(email);
@@ -102,7 +116,7 @@ final class Chains {
      * A public password-grant client in the atelier realm; {@code withAudience} adds the Atelier API audience,
      * {@code lifespanSeconds} (when not null) shortens its access tokens.
      */
-    void testClient(String clientId, boolean withAudience, Integer lifespanSeconds) {
+    public void testClient(String clientId, boolean withAudience, Integer lifespanSeconds) {
         ClientRepresentation client = new ClientRepresentation();
         client.setClientId(clientId);
         client.setPublicClient(true);
@@ -130,15 +144,15 @@ final class Chains {
         realm.clients().get(id).addOptionalClientScope(organizationScope);
     }
 
-    String tokenFrom(String clientId, String username) {
+    public String tokenFrom(String clientId, String username) {
         return keycloak.accessToken("atelier", clientId, username, PASSWORD, SCOPE);
     }
 
-    static String quoted(String... ids) {
+    public static String quoted(String... ids) {
         return String.join(",", java.util.Arrays.stream(ids).map(id -> "\"" + id + "\"").toList());
     }
 
-    static List<String> ids(JsonNode array) {
+    public static List<String> ids(JsonNode array) {
         return array.valueStream().map(node -> node.get("id").asString()).toList();
     }
 }

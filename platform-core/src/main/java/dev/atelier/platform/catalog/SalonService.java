@@ -1,0 +1,220 @@
+package dev.atelier.platform.catalog;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A service on the menu: how long it takes (and the processing time inside it during which the stylist is free for
+ * another client), the buffers around it, its price, whether customers may book it online, the resources it needs,
+ * and who performs it.
+ */
+@Entity
+@Table(name = "service")
+public class SalonService {
+
+    /** What a service is made of; checked once here, whoever builds it. */
+    public record Definition(String name, UUID categoryId, String description, int durationMinutes,
+            int processingOffsetMinutes, int processingMinutes, int bufferBeforeMinutes, int bufferAfterMinutes,
+            BigDecimal priceAmount, Currency currency, boolean onlineBookable, Set<String> resourceTypes) {
+
+        public Definition {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("a service needs a name");
+            }
+            if (durationMinutes < 5 || durationMinutes > 720) {
+                throw new IllegalArgumentException("duration must be 5 to 720 minutes");
+            }
+            if (bufferBeforeMinutes < 0 || bufferBeforeMinutes > 240 || bufferAfterMinutes < 0
+                    || bufferAfterMinutes > 240) {
+                throw new IllegalArgumentException("buffers must be 0 to 240 minutes");
+            }
+            if (processingOffsetMinutes < 0 || processingMinutes < 0
+                    || processingOffsetMinutes + processingMinutes > durationMinutes) {
+                throw new IllegalArgumentException("processing time must lie inside the service");
+            }
+            if (priceAmount == null || priceAmount.signum() < 0 || priceAmount.scale() > 2) {
+                throw new IllegalArgumentException("price must be an amount of at least 0 with at most 2 decimals");
+            }
+            resourceTypes = Set.copyOf(resourceTypes);
+        }
+    }
+
+    @Id
+    private UUID id;
+
+    @Column(name = "category_id")
+    private UUID categoryId;
+
+    private String name;
+
+    private String description;
+
+    @Column(name = "duration_minutes")
+    private int durationMinutes;
+
+    @Column(name = "processing_offset_minutes")
+    private int processingOffsetMinutes;
+
+    @Column(name = "processing_minutes")
+    private int processingMinutes;
+
+    @Column(name = "buffer_before_minutes")
+    private int bufferBeforeMinutes;
+
+    @Column(name = "buffer_after_minutes")
+    private int bufferAfterMinutes;
+
+    @Column(name = "price_amount")
+    private BigDecimal priceAmount;
+
+    @Column(name = "price_currency")
+    private String priceCurrency;
+
+    @Column(name = "online_bookable")
+    private boolean onlineBookable;
+
+    private boolean active;
+
+    @Column(name = "lead_time_minutes")
+    private Integer leadTimeMinutes;
+
+    @Column(name = "horizon_days")
+    private Integer horizonDays;
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "service_resource_type", joinColumns = @JoinColumn(name = "service_id"))
+    @Column(name = "resource_type")
+    private Set<String> resourceTypes = new HashSet<>();
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "staff_service", joinColumns = @JoinColumn(name = "service_id"))
+    private Set<Performer> performers = new HashSet<>();
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    protected SalonService() {
+    }
+
+    public SalonService(Definition definition, Instant now) {
+        this.id = UUID.randomUUID();
+        this.active = true;
+        this.createdAt = now;
+        apply(definition, now);
+    }
+
+    /** Replaces what the service is. */
+    public void apply(Definition definition, Instant now) {
+        this.name = definition.name().strip();
+        this.categoryId = definition.categoryId();
+        this.description = definition.description();
+        this.durationMinutes = definition.durationMinutes();
+        this.processingOffsetMinutes = definition.processingOffsetMinutes();
+        this.processingMinutes = definition.processingMinutes();
+        this.bufferBeforeMinutes = definition.bufferBeforeMinutes();
+        this.bufferAfterMinutes = definition.bufferAfterMinutes();
+        this.priceAmount = definition.priceAmount();
+        this.priceCurrency = definition.currency().getCurrencyCode();
+        this.onlineBookable = definition.onlineBookable();
+        this.resourceTypes = new HashSet<>(definition.resourceTypes());
+        this.updatedAt = now;
+    }
+
+    /** {@code staffId} performs this service (with their own duration/price, or null for the menu's). */
+    public void perform(UUID staffId, Integer durationMinutes, BigDecimal priceAmount, Instant now) {
+        performers.removeIf(p -> p.staffId().equals(staffId));
+        performers.add(new Performer(staffId, durationMinutes, priceAmount));
+        this.updatedAt = now;
+    }
+
+    /** {@code staffId} no longer performs this service. */
+    public void stopPerforming(UUID staffId, Instant now) {
+        if (performers.removeIf(p -> p.staffId().equals(staffId))) {
+            this.updatedAt = now;
+        }
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID categoryId() {
+        return categoryId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public int durationMinutes() {
+        return durationMinutes;
+    }
+
+    public int processingOffsetMinutes() {
+        return processingOffsetMinutes;
+    }
+
+    public int processingMinutes() {
+        return processingMinutes;
+    }
+
+    public int bufferBeforeMinutes() {
+        return bufferBeforeMinutes;
+    }
+
+    public int bufferAfterMinutes() {
+        return bufferAfterMinutes;
+    }
+
+    public BigDecimal priceAmount() {
+        return priceAmount;
+    }
+
+    public Currency currency() {
+        return Currency.getInstance(priceCurrency);
+    }
+
+    public boolean onlineBookable() {
+        return onlineBookable;
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    public Integer leadTimeMinutes() {
+        return leadTimeMinutes;
+    }
+
+    public Integer horizonDays() {
+        return horizonDays;
+    }
+
+    public Set<String> resourceTypes() {
+        return Set.copyOf(resourceTypes);
+    }
+
+    public List<Performer> performers() {
+        return performers.stream().sorted(java.util.Comparator.comparing(Performer::staffId)).toList();
+    }
+}

@@ -1,0 +1,267 @@
+package dev.atelier.storefront.availability;
+
+import static dev.atelier.platform.testing.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atelier.infra.servers.KeycloakServer;
+import dev.atelier.infra.testing.TestServers;
+import dev.atelier.platform.catalog.Address;
+import dev.atelier.platform.catalog.Location;
+import dev.atelier.platform.catalog.LocationRepository;
+import dev.atelier.platform.catalog.OpeningHours;
+import dev.atelier.platform.catalog.SalonService;
+import dev.atelier.platform.catalog.SalonServiceRepository;
+import dev.atelier.platform.identity.Account;
+import dev.atelier.platform.identity.Membership;
+import dev.atelier.platform.identity.StaffRole;
+import dev.atelier.platform.onboarding.TenantSignup;
+import dev.atelier.platform.scheduling.StaffShift;
+import dev.atelier.platform.scheduling.StaffShiftRepository;
+import dev.atelier.platform.scheduling.TimeOff;
+import dev.atelier.platform.scheduling.TimeOffRepository;
+import dev.atelier.platform.staff.NewStaffMember;
+import dev.atelier.platform.staff.StaffAdministration;
+import dev.atelier.platform.tenancy.Tenant;
+import dev.atelier.platform.tenancy.TenantContext;
+import dev.atelier.platform.testing.Http;
+import dev.atelier.platform.testing.Tenants;
+import dev.atelier.platform.testing.TestCells;
+import dev.atelier.platform.testing.TestIdentity;
+import dev.atelier.storefront.StorefrontApplication;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code GET /api/v1/availability} on a storefront against real PostgreSQL: slots follow the stylists' shifts at the
+ * location in its zone, leave out what is booked, held or away, list each free stylist for "any", and bad questions
+ * are 4xx problems. Monday 4 January 2027, London (UTC+0 in winter).
+ */
+@SpringBootTest(classes = StorefrontApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AvailabilityIT {
+
+    static final TestCells CELLS = TestCells.create("availability");
+    static final KeycloakServer KEYCLOAK = TestServers.keycloak();
+    static final String MONDAY = "2027-01-04";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        CELLS.register(registry, 4);
+        TestIdentity.register(registry, KEYCLOAK);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TenantSignup signup;
+
+    @Autowired
+    StaffAdministration staff;
+
+    @Autowired
+    LocationRepository locations;
+
+    @Autowired
+    SalonServiceRepository services;
+
+    @Autowired
+    StaffShiftRepository shifts;
+
+    @Autowired
+    TimeOffRepository timeOff;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    Http http;
+    Tenant salon;
+    Tenant otherSalon;
+    UUID soho;
+    UUID anna;
+    UUID ben;
+    UUID cut;
+    UUID colour;
+    UUID offline;
+    UUID otherService;
+
+    @BeforeAll
+    void salon() {
+        http = new Http(port);
+        salon = signup.signUp(Tenants.london("avail-a"), new Account("owner@avail-a.test", "Owner", "a-long-password"));
+        otherSalon = signup.signUp(Tenants.london("avail-b"),
+                new Account("owner@avail-b.test", "Owner", "a-long-password"));
+        TenantContext.asTenant(salon, () -> {
+            soho = transactions.execute(status -> locations.save(new Location("Soho", new Address("1 Dean St",
+                    "London", null, "W1", "GB"), 51.51, -0.13, ZoneId.of("Europe/London"), null,
+                    List.of(new OpeningHours(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(18, 0))),
+                    Instant.now()))).id();
+            anna = stylist("anna@avail-a.test");
+            ben = stylist("ben@avail-a.test");
+            cut = service("Cut", 30, 0, true, List.of(anna, ben));
+            colour = service("Colour", 60, 15, true, List.of(anna));
+            offline = service("Consultation", 30, 0, false, List.of(anna));
+            transactions.executeWithoutResult(status -> {
+                shifts.save(new StaffShift(anna, soho, StaffShift.Kind.SHIFT, DayOfWeek.MONDAY, 9 * 60, 13 * 60,
+                        null, null));
+                shifts.save(new StaffShift(ben, soho, StaffShift.Kind.SHIFT, DayOfWeek.MONDAY, 12 * 60, 14 * 60,
+                        null, null));
+                shifts.save(new StaffShift(ben, soho, StaffShift.Kind.BREAK, DayOfWeek.MONDAY, 13 * 60,
+                        13 * 60 + 30, null, null));
+            });
+        });
+        TenantContext.asTenant(otherSalon, () -> {
+            otherService = service("Other chain's cut", 30, 0, true, List.of());
+        });
+    }
+
+    @Test
+    void oneStylistsSlotsFollowTheirShiftInTheLocationsZone() {
+        JsonNode answer = ask("avail-a", "locationId=%s&serviceId=%s&staffId=%s&from=%s&to=%s", soho, cut, anna,
+                MONDAY, MONDAY);
+
+        assertThat(answer.get("timezone").asString()).isEqualTo("Europe/London");
+        List<String> starts = starts(answer);
+        assertThat(starts).hasSize(15).first().isEqualTo("2027-01-04T09:00:00Z");
+        assertThat(starts).last().isEqualTo("2027-01-04T12:30:00Z");
+        JsonNode item = answer.get("slots").get(0).get("items").get(0);
+        assertThat(item.get("serviceId").asString()).isEqualTo(cut.toString());
+        assertThat(item.get("staffId").asString()).isEqualTo(anna.toString());
+        assertThat(item.get("end").asString()).isEqualTo("2027-01-04T09:30:00Z");
+    }
+
+    @Test
+    void anyStylistListsEachFreeStylistAndBreaksBufferAndTheOtherChainAreRespected() {
+        JsonNode answer = ask("avail-a", "locationId=%s&serviceId=%s&from=%s&to=%s", soho, cut, MONDAY, MONDAY);
+
+        List<String> twelve = new ArrayList<>();
+        for (JsonNode slot : answer.get("slots")) {
+            if (slot.get("start").asString().equals("2027-01-04T12:00:00Z")) {
+                twelve.add(slot.get("items").get(0).get("staffId").asString());
+            }
+        }
+        assertThat(twelve).containsExactlyInAnyOrder(anna.toString(), ben.toString());
+        assertThat(starts(answer)).doesNotContain("2027-01-04T13:00:00Z", "2027-01-04T13:15:00Z")
+                .contains("2027-01-04T13:30:00Z");
+
+        // colour has a 15-minute buffer after: the last start leaves 75 minutes before Anna's 13:00
+        assertThat(starts(ask("avail-a", "locationId=%s&serviceId=%s&from=%s&to=%s", soho, colour, MONDAY, MONDAY)))
+                .last().isEqualTo("2027-01-04T11:45:00Z");
+    }
+
+    @Test
+    void bookedHeldAndAwayTimeIsNotOfferedButAnExpiredHoldIs() throws Exception {
+        String query = "locationId=%s&serviceId=%s&staffId=%s&from=%s&to=%s";
+        insertBusy(anna, "2027-01-04T10:00:00Z", "2027-01-04T10:30:00Z", "CONFIRMED", null);
+        insertBusy(anna, "2027-01-04T11:00:00Z", "2027-01-04T11:30:00Z", "HELD", "2099-01-01T00:00:00Z");
+        insertBusy(anna, "2027-01-04T12:00:00Z", "2027-01-04T12:30:00Z", "HELD", "2020-01-01T00:00:00Z");
+        TenantContext.asTenant(salon, () -> transactions.executeWithoutResult(status -> timeOff.save(new TimeOff(
+                anna, Instant.parse("2027-01-04T09:00:00Z"), Instant.parse("2027-01-04T09:30:00Z"), "Dentist",
+                Instant.now()))));
+
+        List<String> starts = starts(ask("avail-a", query, soho, cut, anna, MONDAY, MONDAY));
+
+        assertThat(starts).doesNotContain("2027-01-04T09:00:00Z", "2027-01-04T09:45:00Z", "2027-01-04T10:00:00Z",
+                "2027-01-04T10:15:00Z", "2027-01-04T10:45:00Z", "2027-01-04T11:00:00Z", "2027-01-04T11:15:00Z")
+                .contains("2027-01-04T09:30:00Z", "2027-01-04T10:30:00Z", "2027-01-04T11:30:00Z",
+                        "2027-01-04T12:00:00Z", "2027-01-04T12:15:00Z");
+    }
+
+    @Test
+    void badQuestionsAreProblemsNeverServerErrors() {
+        String base = "/api/v1/availability?locationId=" + soho + "&serviceId=" + cut;
+        assertProblem(get("avail-a", base + "&from=2027-01-10&to=2027-01-04"), 400, "validation");
+        assertProblem(get("avail-a", base + "&from=2027-01-01&to=2027-03-01"), 400, "validation");
+        assertProblem(get("avail-a", base + "&from=tomorrow&to=2027-01-04"), 400, "malformed-request");
+        assertProblem(get("avail-a", "/api/v1/availability?locationId=" + soho + "&from=2027-01-04&to=2027-01-04"),
+                400, "malformed-request");
+        assertProblem(get("avail-a", "/api/v1/availability?locationId=not-a-uuid&serviceId=" + cut
+                + "&from=2027-01-04&to=2027-01-04"), 400, "malformed-request");
+        assertProblem(get("avail-a", "/api/v1/availability?locationId=" + UUID.randomUUID() + "&serviceId=" + cut
+                + "&from=2027-01-04&to=2027-01-04"), 404, "not-found");
+        assertProblem(get("avail-a", "/api/v1/availability?locationId=" + soho + "&serviceId=" + otherService
+                + "&from=2027-01-04&to=2027-01-04"), 404, "not-found");
+        assertProblem(get("avail-b", base + "&from=2027-01-04&to=2027-01-04"), 404, "not-found");
+        assertProblem(get("avail-a", "/api/v1/availability?locationId=" + soho + "&serviceId=" + offline
+                + "&from=2027-01-04&to=2027-01-04"), 400, "validation");
+        assertProblem(get("avail-a", "/api/v1/availability?locationId=" + soho + "&serviceId=" + colour + "&staffId="
+                + ben + "&from=2027-01-04&to=2027-01-04"), 400, "validation");
+    }
+
+    private UUID stylist(String email) {
+        Membership member = staff.add(StaffRole.OWNER, new NewStaffMember(email, email, StaffRole.STYLIST,
+                Set.of(soho), "a-long-password"));
+        return member.id();
+    }
+
+    private UUID service(String name, int minutes, int bufferAfter, boolean online, List<UUID> performers) {
+        return transactions.execute(status -> {
+            SalonService service = new SalonService(new SalonService.Definition(name, null, null, minutes, 0, 0, 0,
+                    bufferAfter, new BigDecimal("30.00"), Currency.getInstance("GBP"), online, Set.of()),
+                    Instant.now());
+            performers.forEach(id -> service.perform(id, null, null, Instant.now()));
+            return services.save(service).id();
+        });
+    }
+
+    private void insertBusy(UUID stylist, String start, String end, String status, String holdExpires)
+            throws Exception {
+        UUID booking = UUID.randomUUID();
+        UUID item = UUID.randomUUID();
+        try (Connection connection = TestCells.connect(CELLS.database(salon.placement().cell()));
+                Statement statement = connection.createStatement()) {
+            statement.execute("set search_path to " + salon.placement().schema().quoted());
+            statement.execute("""
+                    insert into booking (id, guest_name, location_id, status, source, starts_at, ends_at,
+                                         hold_expires_at, price_amount, price_currency, created_at, updated_at)
+                    values ('%s', 'Walk-in', '%s', '%s', 'STAFF', '%s', '%s', %s, 30, 'GBP', now(), now())"""
+                    .formatted(booking, soho, status, start, end, holdExpires == null
+                            ? "null"
+                            : "'" + holdExpires + "'"));
+            statement.execute("""
+                    insert into booking_item (id, booking_id, position, service_id, staff_id, starts_at, ends_at,
+                                              price_amount)
+                    values ('%s', '%s', 0, '%s', '%s', '%s', '%s', 30)""".formatted(item, booking, cut, stylist, start,
+                    end));
+            statement.execute("""
+                    insert into staff_busy (booking_item_id, booking_id, staff_id, starts_at, ends_at, active)
+                    values ('%s', '%s', '%s', '%s', '%s', true)""".formatted(item, booking, stylist, start, end));
+        }
+    }
+
+    private JsonNode ask(String host, String query, Object... values) {
+        Http.Response response = get(host, "/api/v1/availability?" + query.formatted(values));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private Http.Response get(String host, String path) {
+        return http.get(host + ".localhost", path);
+    }
+
+    private static List<String> starts(JsonNode answer) {
+        List<String> starts = new ArrayList<>();
+        answer.get("slots").forEach(slot -> starts.add(slot.get("start").asString()));
+        return starts;
+    }
+}
