@@ -66,9 +66,18 @@ public class AvailabilitySearch {
         this.entities = entities;
     }
 
-    /** The slots for {@code query} at {@code now}. */
+    /** The engine for {@code query} at {@code now}, with what is taken. */
     @Transactional(readOnly = true)
     public Prepared prepare(AvailabilityQuery query, Instant now) {
+        return prepare(query, now, true);
+    }
+
+    /**
+     * The engine for {@code query} at {@code now}; without {@code withTaken} it ignores bookings and holds (what
+     * the rules alone allow, to tell "against the rules" from "taken").
+     */
+    @Transactional(readOnly = true)
+    public Prepared prepare(AvailabilityQuery query, Instant now, boolean withTaken) {
         List<FieldError> errors = new ArrayList<>();
         if (query.serviceIds().isEmpty() || query.serviceIds().size() > AvailabilityQuery.MAX_SERVICES) {
             errors.add(new FieldError("serviceId", "ask for 1 to " + AvailabilityQuery.MAX_SERVICES + " services"));
@@ -144,7 +153,9 @@ public class AvailabilitySearch {
             awayOf.computeIfAbsent(away.staffId(), id -> new ArrayList<>())
                     .add(new Interval(away.startsAt(), away.endsAt()));
         }
-        Map<UUID, List<Interval>> takenOf = taken("staff_busy", "staff_id", staffIds, windowStart, windowEnd, now);
+        Map<UUID, List<Interval>> takenOf = withTaken
+                ? taken("staff_busy", "staff_id", staffIds, windowStart, windowEnd, now)
+                : Map.of();
 
         List<Calendars.Staff> calendars = new ArrayList<>();
         for (UUID id : staffIds) {
@@ -154,7 +165,7 @@ public class AvailabilitySearch {
         }
         Set<String> types = new HashSet<>();
         byId.values().forEach(s -> types.addAll(s.resourceTypes()));
-        List<Calendars.Resource> resources = resources(location.id(), types, windowStart, windowEnd, now);
+        List<Calendars.Resource> resources = resources(location.id(), types, windowStart, windowEnd, now, withTaken);
 
         List<VisitItem> visit = new ArrayList<>();
         for (UUID id : query.serviceIds()) {
@@ -277,7 +288,7 @@ public class AvailabilitySearch {
 
     @SuppressWarnings("unchecked")
     private List<Calendars.Resource> resources(UUID location, Set<String> types, Instant from, Instant to,
-            Instant now) {
+            Instant now, boolean withTaken) {
         if (types.isEmpty()) {
             return List.of();
         }
@@ -287,7 +298,9 @@ public class AvailabilitySearch {
                 .getResultList();
         Map<UUID, String> typeOf = new LinkedHashMap<>();
         rows.forEach(row -> typeOf.put((UUID) row[0], (String) row[1]));
-        Map<UUID, List<Interval>> taken = taken("resource_busy", "resource_id", typeOf.keySet(), from, to, now);
+        Map<UUID, List<Interval>> taken = withTaken
+                ? taken("resource_busy", "resource_id", typeOf.keySet(), from, to, now)
+                : Map.of();
         List<Calendars.Resource> resources = new ArrayList<>();
         typeOf.forEach((id, type) -> resources.add(new Calendars.Resource(id, type, taken.getOrDefault(id,
                 List.of()))));

@@ -106,6 +106,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "The request conflicts with data already stored or breaks one of its rules.");
     }
 
+    @ExceptionHandler(SlotUnavailableException.class)
+    ProblemDetail slotUnavailable(SlotUnavailableException e) {
+        return problem(HttpStatus.CONFLICT, ProblemType.SLOT_UNAVAILABLE, e.getMessage());
+    }
+
+    @ExceptionHandler(UnprocessableException.class)
+    ProblemDetail unprocessable(UnprocessableException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, e.type(), e.getMessage());
+        if (!e.errors().isEmpty()) {
+            problem.setProperty("errors", e.errors());
+        }
+        return problem;
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, "Nothing is here: " + e.getMessage() + ".");

@@ -27,6 +27,7 @@ import dev.atelier.platform.testing.Http;
 import dev.atelier.platform.testing.Tenants;
 import dev.atelier.platform.testing.TestCells;
 import dev.atelier.platform.testing.TestIdentity;
+import dev.atelier.storefront.SalonFixture;
 import dev.atelier.storefront.StorefrontApplication;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -111,27 +112,20 @@ class AvailabilityIT {
         salon = signup.signUp(Tenants.london("avail-a"), new Account("owner@avail-a.test", "Owner", "a-long-password"));
         otherSalon = signup.signUp(Tenants.london("avail-b"),
                 new Account("owner@avail-b.test", "Owner", "a-long-password"));
+        SalonFixture fixture = new SalonFixture(locations, services, shifts, staff, transactions);
         TenantContext.asTenant(salon, () -> {
-            soho = transactions.execute(status -> locations.save(new Location("Soho", new Address("1 Dean St",
-                    "London", null, "W1", "GB"), 51.51, -0.13, ZoneId.of("Europe/London"), null,
-                    List.of(new OpeningHours(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(18, 0))),
-                    Instant.now()))).id();
-            anna = stylist("anna@avail-a.test");
-            ben = stylist("ben@avail-a.test");
-            cut = service("Cut", 30, 0, true, List.of(anna, ben));
-            colour = service("Colour", 60, 15, true, List.of(anna));
-            offline = service("Consultation", 30, 0, false, List.of(anna));
-            transactions.executeWithoutResult(status -> {
-                shifts.save(new StaffShift(anna, soho, StaffShift.Kind.SHIFT, DayOfWeek.MONDAY, 9 * 60, 13 * 60,
-                        null, null));
-                shifts.save(new StaffShift(ben, soho, StaffShift.Kind.SHIFT, DayOfWeek.MONDAY, 12 * 60, 14 * 60,
-                        null, null));
-                shifts.save(new StaffShift(ben, soho, StaffShift.Kind.BREAK, DayOfWeek.MONDAY, 13 * 60,
-                        13 * 60 + 30, null, null));
-            });
+            soho = fixture.location("Soho", LocalTime.of(9, 0), LocalTime.of(18, 0));
+            anna = fixture.stylist("anna@avail-a.test", soho);
+            ben = fixture.stylist("ben@avail-a.test", soho);
+            cut = fixture.service("Cut", 30, 0, true, List.of(anna, ben));
+            colour = fixture.service("Colour", 60, 15, true, List.of(anna));
+            offline = fixture.service("Consultation", 30, 0, false, List.of(anna));
+            fixture.weekly(anna, soho, StaffShift.Kind.SHIFT, DayOfWeek.MONDAY, 9 * 60, 13 * 60);
+            fixture.weekly(ben, soho, StaffShift.Kind.SHIFT, DayOfWeek.MONDAY, 12 * 60, 14 * 60);
+            fixture.weekly(ben, soho, StaffShift.Kind.BREAK, DayOfWeek.MONDAY, 13 * 60, 13 * 60 + 30);
         });
         TenantContext.asTenant(otherSalon, () -> {
-            otherService = service("Other chain's cut", 30, 0, true, List.of());
+            otherService = fixture.service("Other chain's cut", 30, 0, true, List.of());
         });
     }
 
@@ -206,22 +200,6 @@ class AvailabilityIT {
                 + "&from=2027-01-04&to=2027-01-04"), 400, "validation");
         assertProblem(get("avail-a", "/api/v1/availability?locationId=" + soho + "&serviceId=" + colour + "&staffId="
                 + ben + "&from=2027-01-04&to=2027-01-04"), 400, "validation");
-    }
-
-    private UUID stylist(String email) {
-        Membership member = staff.add(StaffRole.OWNER, new NewStaffMember(email, email, StaffRole.STYLIST,
-                Set.of(soho), "a-long-password"));
-        return member.id();
-    }
-
-    private UUID service(String name, int minutes, int bufferAfter, boolean online, List<UUID> performers) {
-        return transactions.execute(status -> {
-            SalonService service = new SalonService(new SalonService.Definition(name, null, null, minutes, 0, 0, 0,
-                    bufferAfter, new BigDecimal("30.00"), Currency.getInstance("GBP"), online, Set.of()),
-                    Instant.now());
-            performers.forEach(id -> service.perform(id, null, null, Instant.now()));
-            return services.save(service).id();
-        });
     }
 
     private void insertBusy(UUID stylist, String start, String end, String status, String holdExpires)

@@ -160,7 +160,7 @@ class CustomersIT {
                 .getMethodsCondition().getMethods().forEach(method -> served.add(method.name() + " " + pattern))));
         served.removeIf(endpoint -> endpoint.endsWith(" /error"));
         assertThat(served).containsExactly("GET /api/v1/availability", "GET /api/v1/catalog", "GET /api/v1/me",
-                "POST /api/v1/customers");
+                "GET /api/v1/me/bookings", "POST /api/v1/bookings", "POST /api/v1/customers");
 
         assertThat(register("shop-a", """
                 {"name":"Matrix","email":"matrix@customers.test","password":"%s"}""".formatted(PASSWORD)).status())
@@ -189,6 +189,14 @@ class CustomersIT {
                         + java.util.UUID.randomUUID() + "&serviceId=" + java.util.UUID.randomUUID()
                         + "&from=2027-01-04&to=2027-01-04", null, auth), caller.getKey().equals("forged") ? 401 : 404,
                         who + "GET /api/v1/availability (another chain's or no location)");
+                expect(mismatches, http.send("GET", host + ".localhost", "/api/v1/me/bookings", null, auth),
+                        signedIn ? 200 : 401, who + "GET /api/v1/me/bookings");
+                String[] keyed = java.util.stream.Stream.concat(java.util.Arrays.stream(auth),
+                        java.util.stream.Stream.of("Idempotency-Key", "matrix-" + registration)).toArray(String[]::new);
+                expect(mismatches, http.send("POST", host + ".localhost", "/api/v1/bookings", """
+                        {"locationId":"%s","start":"2027-01-04T10:00:00Z","items":[{"serviceId":"%s"}]}"""
+                        .formatted(java.util.UUID.randomUUID(), java.util.UUID.randomUUID()), keyed),
+                        signedIn ? 404 : 401, who + "POST /api/v1/bookings (no such location here)");
                 expect(mismatches, http.send("GET", host + ".localhost", "/api/v1/me", null, auth),
                         signedIn ? 200 : 401, who + "GET /api/v1/me");
                 String email = "matrix-" + host + "-" + (++registration) + "@customers.test";

@@ -17,8 +17,18 @@ public final class Occupancy {
      * {@code withBufferBefore} is false when the same stylist goes straight on from the visit's previous service.
      */
     public static List<Interval> ofStaff(Service service, Instant start, Duration duration, boolean withBufferBefore) {
+        return ofStaff(service, start, duration, withBufferBefore, true);
+    }
+
+    /**
+     * As {@link #ofStaff(Service, Instant, Duration, boolean)}; {@code withBufferAfter} is false when the same
+     * stylist goes straight on to the visit's next service (what a booking stores: one stylist's stretches of one
+     * visit never overlap each other).
+     */
+    public static List<Interval> ofStaff(Service service, Instant start, Duration duration, boolean withBufferBefore,
+            boolean withBufferAfter) {
         Instant from = withBufferBefore ? start.minus(service.bufferBefore()) : start;
-        Instant to = start.plus(duration).plus(service.bufferAfter());
+        Instant to = start.plus(duration).plus(withBufferAfter ? service.bufferAfter() : Duration.ZERO);
         List<Interval> parts = new ArrayList<>(2);
         Duration processingEnd = service.processingOffset().plus(service.processingLength());
         if (!service.processingLength().isZero() && processingEnd.compareTo(duration) <= 0) {

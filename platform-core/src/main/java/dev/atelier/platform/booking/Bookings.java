@@ -1,0 +1,298 @@
+package dev.atelier.platform.booking;
+
+import dev.atelier.platform.catalog.LocationRepository;
+import dev.atelier.platform.catalog.Performer;
+import dev.atelier.platform.catalog.SalonService;
+import dev.atelier.platform.customers.Customer;
+import dev.atelier.platform.scheduling.AvailabilityQuery;
+import dev.atelier.platform.scheduling.AvailabilitySearch;
+import dev.atelier.platform.scheduling.availability.AvailabilityEngine;
+import dev.atelier.platform.scheduling.availability.AvailabilityEngine.Assignment;
+import dev.atelier.platform.scheduling.availability.AvailabilityEngine.VisitItem;
+import dev.atelier.platform.scheduling.availability.Interval;
+import dev.atelier.platform.scheduling.availability.Occupancy;
+import dev.atelier.platform.web.FieldError;
+import dev.atelier.platform.web.InvalidRequestException;
+import dev.atelier.platform.web.NotFoundException;
+import dev.atelier.platform.web.ProblemType;
+import dev.atelier.platform.web.SlotUnavailableException;
+import dev.atelier.platform.web.UnprocessableException;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Booking a visit. The time is checked by the same engine that lists availability, then written with the stylists'
+ * and resources' busy stretches, which the schema's exclusion constraints keep from ever overlapping an active one:
+ * whoever loses a race gets {@code 409 …/slot-unavailable}, never a double booking. Every creation is idempotent per
+ * customer and {@code Idempotency-Key}, and writes an outbox event and an audit entry in the same transaction.
+ */
+@Service
+public class Bookings {
+
+    /** What a creation answered: 201 and the booking (the first time or replayed). */
+    public record Created(BookingView booking, boolean replayed) {
+    }
+
+    private static final String EXCLUSION_VIOLATION = "23P01";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final AvailabilitySearch search;
+    private final LocationRepository locations;
+    private final EntityManager entities;
+    private final Clock clock;
+
+    public Bookings(AvailabilitySearch search, LocationRepository locations, EntityManager entities, Clock clock) {
+        this.search = search;
+        this.locations = locations;
+        this.entities = entities;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Created create(Customer customer, String idempotencyKey, BookingRequest request) {
+        Instant now = clock.instant();
+        String hash = sha256(request.canonical());
+        String caller = customer.id().toString();
+        int claimed = entities.createNativeQuery("""
+                insert into idempotency_key (caller, key, request_hash, created_at)
+                values (:caller, :key, :hash, :now) on conflict do nothing""")
+                .setParameter("caller", caller).setParameter("key", idempotencyKey).setParameter("hash", hash)
+                .setParameter("now", Timestamp.from(now)).executeUpdate();
+        if (claimed == 0) {
+            return replay(caller, idempotencyKey, hash);
+        }
+        BookingView booking = book(customer, request, now);
+        entities.createNativeQuery("""
+                update idempotency_key set response_status = 201, response_body = cast(:body as jsonb)
+                 where caller = :caller and key = :key""")
+                .setParameter("body", JSON.writeValueAsString(booking)).setParameter("caller", caller)
+                .setParameter("key", idempotencyKey).executeUpdate();
+        return new Created(booking, false);
+    }
+
+    /** The caller's bookings at this tenant, newest first. */
+    @Transactional(readOnly = true)
+    public List<BookingView> of(Customer customer) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entities.createNativeQuery("""
+                select b.id, b.status, b.location_id, b.starts_at, b.ends_at, b.price_amount, b.price_currency, b.note,
+                       i.service_id, i.staff_id, i.starts_at, i.ends_at, i.price_amount
+                  from booking b join booking_item i on i.booking_id = b.id
+                 where b.customer_id = :customer
+                 order by b.starts_at desc, b.id, i.position""").setParameter("customer", customer.id())
+                .getResultList();
+        Map<UUID, BookingView> bookings = new LinkedHashMap<>();
+        Map<UUID, List<BookingView.ItemView>> items = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            UUID id = (UUID) row[0];
+            bookings.computeIfAbsent(id, key -> new BookingView(id.toString(), (String) row[1], row[2].toString(),
+                    instant(row[3]), instant(row[4]), List.of(),
+                    new BookingView.PriceView((BigDecimal) row[5], ((String) row[6]).strip()), (String) row[7]));
+            items.computeIfAbsent(id, key -> new ArrayList<>()).add(new BookingView.ItemView(row[8].toString(),
+                    row[9].toString(), instant(row[10]), instant(row[11]), (BigDecimal) row[12]));
+        }
+        return bookings.values().stream().map(b -> new BookingView(b.id(), b.status(), b.locationId(), b.start(),
+                b.end(), List.copyOf(items.get(UUID.fromString(b.id()))), b.price(), b.note())).toList();
+    }
+
+    private Created replay(String caller, String key, String hash) {
+        Object[] row = (Object[]) entities.createNativeQuery("""
+                select request_hash, response_status, cast(response_body as text) from idempotency_key
+                 where caller = :caller and key = :key""")
+                .setParameter("caller", caller).setParameter("key", key).getSingleResult();
+        if (!hash.equals(((String) row[0]).strip())) {
+            throw new UnprocessableException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was used with another request.", List.of());
+        }
+        if (row[1] == null || row[2] == null) {
+            throw new IllegalStateException("idempotency key " + key + " has no stored answer");
+        }
+        return new Created(JSON.readValue((String) row[2], BookingView.class), true);
+    }
+
+    private BookingView book(Customer customer, BookingRequest request, Instant now) {
+        if (request.items().isEmpty() || request.items().size() > AvailabilityQuery.MAX_SERVICES) {
+            throw new InvalidRequestException(List.of(new FieldError("items",
+                    "book 1 to " + AvailabilityQuery.MAX_SERVICES + " services")));
+        }
+        ZoneId zone = locations.findById(request.locationId()).orElseThrow(() -> new NotFoundException("location"))
+                .timezone();
+        LocalDate date = LocalDate.ofInstant(request.start(), zone);
+        AvailabilityQuery query = new AvailabilityQuery(request.locationId(),
+                request.items().stream().map(BookingRequest.Item::serviceId).toList(), null, date, date);
+        AvailabilitySearch.Prepared prepared = search.prepare(query, now);
+        List<VisitItem> visit = visit(prepared, request);
+        Optional<AvailabilityEngine.Slot> slot = prepared.engine().check(visit, request.start(), now);
+        if (slot.isEmpty()) {
+            AvailabilitySearch.Prepared rulesOnly = search.prepare(query, now, false);
+            if (rulesOnly.engine().check(visit(rulesOnly, request), request.start(), now).isEmpty()) {
+                throw new UnprocessableException(ProblemType.BOOKING_RULES, "That time cannot be booked: it is "
+                        + "outside the opening hours or the stylists' shifts, sooner than the lead time, beyond the "
+                        + "horizon, or not on the slot grid.", List.of(new FieldError("start", "not bookable")));
+            }
+            throw new SlotUnavailableException("That time is no longer free.");
+        }
+        return write(customer, request, prepared, visit, slot.get(), now);
+    }
+
+    /** The visit for the engine, each item with its chosen stylist, who must perform the service. */
+    private static List<VisitItem> visit(AvailabilitySearch.Prepared prepared, BookingRequest request) {
+        List<VisitItem> visit = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < request.items().size(); i++) {
+            BookingRequest.Item item = request.items().get(i);
+            VisitItem engineItem = prepared.visit().get(i);
+            if (item.staffId() != null && prepared.services().get(item.serviceId()).performers().stream()
+                    .noneMatch(p -> p.staffId().equals(item.staffId()))) {
+                errors.add(new FieldError("items[" + i + "].staffId", "this stylist does not perform the service"));
+            }
+            visit.add(new VisitItem(engineItem.service(), item.staffId()));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return visit;
+    }
+
+    private BookingView write(Customer customer, BookingRequest request, AvailabilitySearch.Prepared prepared,
+            List<VisitItem> visit, AvailabilityEngine.Slot slot, Instant now) {
+        UUID bookingId = UUID.randomUUID();
+        List<BookingView.ItemView> items = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        String currency = null;
+        for (Assignment assignment : slot.assignments()) {
+            SalonService service = prepared.services().get(assignment.serviceId());
+            BigDecimal price = service.performers().stream().filter(p -> p.staffId().equals(assignment.staffId()))
+                    .map(Performer::priceAmount).filter(java.util.Objects::nonNull).findFirst()
+                    .orElse(service.priceAmount());
+            total = total.add(price);
+            currency = service.currency().getCurrencyCode();
+            items.add(new BookingView.ItemView(assignment.serviceId().toString(), assignment.staffId().toString(),
+                    assignment.start(), assignment.end(), price));
+        }
+        try {
+            entities.createNativeQuery("""
+                    insert into booking (id, customer_id, location_id, status, source, starts_at, ends_at,
+                                         price_amount, price_currency, note, created_at, updated_at)
+                    values (:id, :customer, :location, 'CONFIRMED', 'ONLINE', :start, :end, :price, :currency,
+                            :note, :now, :now)""")
+                    .setParameter("id", bookingId).setParameter("customer", customer.id())
+                    .setParameter("location", request.locationId())
+                    .setParameter("start", Timestamp.from(slot.start())).setParameter("end", Timestamp.from(slot.end()))
+                    .setParameter("price", total).setParameter("currency", currency)
+                    .setParameter("note", request.note()).setParameter("now", Timestamp.from(now)).executeUpdate();
+            UUID previousStaff = null;
+            for (int i = 0; i < slot.assignments().size(); i++) {
+                Assignment assignment = slot.assignments().get(i);
+                UUID itemId = UUID.randomUUID();
+                entities.createNativeQuery("""
+                        insert into booking_item (id, booking_id, position, service_id, staff_id, starts_at, ends_at,
+                                                  price_amount)
+                        values (:id, :booking, :position, :service, :staff, :start, :end, :price)""")
+                        .setParameter("id", itemId).setParameter("booking", bookingId).setParameter("position", i)
+                        .setParameter("service", assignment.serviceId()).setParameter("staff", assignment.staffId())
+                        .setParameter("start", Timestamp.from(assignment.start()))
+                        .setParameter("end", Timestamp.from(assignment.end()))
+                        .setParameter("price", items.get(i).price()).executeUpdate();
+                var service = visit.get(i).service();
+                boolean continuing = assignment.staffId().equals(previousStaff);
+                boolean goesOn = i + 1 < slot.assignments().size()
+                        && slot.assignments().get(i + 1).staffId().equals(assignment.staffId());
+                for (Interval busy : Occupancy.ofStaff(service, assignment.start(),
+                        Duration.between(assignment.start(), assignment.end()), !continuing, !goesOn)) {
+                    busy("staff_busy", "staff_id", itemId, bookingId, assignment.staffId(), busy);
+                }
+                Interval resourceTime = Occupancy.ofResources(service, assignment.start(),
+                        Duration.between(assignment.start(), assignment.end()));
+                for (UUID resource : assignment.resourceIds()) {
+                    busy("resource_busy", "resource_id", itemId, bookingId, resource, resourceTime);
+                }
+                previousStaff = assignment.staffId();
+            }
+        } catch (RuntimeException e) {
+            if (isExclusionViolation(e)) {
+                throw new SlotUnavailableException("That time is no longer free.");
+            }
+            throw e;
+        }
+        BookingView view = new BookingView(bookingId.toString(), "CONFIRMED", request.locationId().toString(),
+                slot.start(), slot.end(), items, new BookingView.PriceView(total, currency), request.note());
+        event(bookingId, "booking.confirmed", view, now);
+        audit(customer, "booking.create", bookingId, now);
+        return view;
+    }
+
+    private void busy(String table, String column, UUID itemId, UUID bookingId, UUID who, Interval during) {
+        entities.createNativeQuery("""
+                insert into %s (booking_item_id, booking_id, %s, starts_at, ends_at, active)
+                values (:item, :booking, :who, :start, :end, true)""".formatted(table, column))
+                .setParameter("item", itemId).setParameter("booking", bookingId).setParameter("who", who)
+                .setParameter("start", Timestamp.from(during.start())).setParameter("end", Timestamp.from(during.end()))
+                .executeUpdate();
+    }
+
+    private void event(UUID bookingId, String type, BookingView payload, Instant now) {
+        entities.createNativeQuery("""
+                insert into outbox_event (aggregate_type, aggregate_id, type, payload, occurred_at)
+                values ('booking', :id, :type, cast(:payload as jsonb), :now)""")
+                .setParameter("id", bookingId).setParameter("type", type)
+                .setParameter("payload", JSON.writeValueAsString(payload)).setParameter("now", Timestamp.from(now))
+                .executeUpdate();
+    }
+
+    private void audit(Customer customer, String action, UUID bookingId, Instant now) {
+        entities.createNativeQuery("""
+                insert into audit_entry (actor_kind, actor_user_id, action, subject_type, subject_id, at)
+                values ('CUSTOMER', :user, :action, 'booking', :id, :now)""")
+                .setParameter("user", customer.userId()).setParameter("action", action).setParameter("id", bookingId)
+                .setParameter("now", Timestamp.from(now)).executeUpdate();
+    }
+
+    private static boolean isExclusionViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
