@@ -96,7 +96,7 @@ public class Bookings {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entities.createNativeQuery("""
                 select b.id, b.status, b.location_id, b.starts_at, b.ends_at, b.price_amount, b.price_currency, b.note,
-                       i.service_id, i.staff_id, i.starts_at, i.ends_at, i.price_amount
+                       i.service_id, i.staff_id, i.starts_at, i.ends_at, i.price_amount, b.cancellation_fee_amount
                   from booking b join booking_item i on i.booking_id = b.id
                  where b.customer_id = :customer
                  order by b.starts_at desc, b.id, i.position""").setParameter("customer", customer.id())
@@ -107,12 +107,154 @@ public class Bookings {
             UUID id = (UUID) row[0];
             bookings.computeIfAbsent(id, key -> new BookingView(id.toString(), (String) row[1], row[2].toString(),
                     instant(row[3]), instant(row[4]), List.of(),
-                    new BookingView.PriceView((BigDecimal) row[5], ((String) row[6]).strip()), (String) row[7]));
+                    new BookingView.PriceView((BigDecimal) row[5], ((String) row[6]).strip()), (String) row[7],
+                    (BigDecimal) row[13]));
             items.computeIfAbsent(id, key -> new ArrayList<>()).add(new BookingView.ItemView(row[8].toString(),
                     row[9].toString(), instant(row[10]), instant(row[11]), (BigDecimal) row[12]));
         }
         return bookings.values().stream().map(b -> new BookingView(b.id(), b.status(), b.locationId(), b.start(),
-                b.end(), List.copyOf(items.get(UUID.fromString(b.id()))), b.price(), b.note())).toList();
+                b.end(), List.copyOf(items.get(UUID.fromString(b.id()))), b.price(), b.note(), b.cancellationFee()))
+                .toList();
+    }
+
+    /**
+     * The customer cancels their booking: free until the policy's cut-off before the start, a fee (a share of the
+     * price) after it, recorded on the booking; its time is freed at once. Cancelling twice answers the cancelled
+     * booking again; a booking already over or started cannot be cancelled online.
+     */
+    @Transactional
+    public BookingView cancel(Customer customer, UUID bookingId) {
+        Instant now = clock.instant();
+        Owned booking = owned(customer, bookingId);
+        if (booking.status().equals("CANCELLED")) {
+            return one(customer, bookingId);
+        }
+        if (!List.of("CONFIRMED", "HELD").contains(booking.status()) || !booking.start().isAfter(now)) {
+            throw new UnprocessableException(ProblemType.BOOKING_RULES,
+                    "This booking is " + booking.status().toLowerCase(java.util.Locale.ROOT)
+                            + (booking.start().isAfter(now) ? "" : " and has started")
+                            + "; it cannot be cancelled online.",
+                    List.of());
+        }
+        Policy policy = policy();
+        BigDecimal fee = now.isBefore(booking.start().minus(Duration.ofHours(policy.freeCancellationHours())))
+                ? BigDecimal.ZERO
+                : booking.price().multiply(BigDecimal.valueOf(policy.lateFeePercent()))
+                        .divide(BigDecimal.valueOf(100), 2, java.math.RoundingMode.HALF_UP);
+        entities.createNativeQuery("""
+                update booking set status = 'CANCELLED', cancellation_fee_amount = :fee, updated_at = :now,
+                       version = version + 1 where id = :id""")
+                .setParameter("fee", fee).setParameter("now", Timestamp.from(now)).setParameter("id", bookingId)
+                .executeUpdate();
+        release(bookingId);
+        BookingView view = one(customer, bookingId);
+        event(bookingId, "booking.cancelled", view, now);
+        audit(customer, "booking.cancel", bookingId, now);
+        return view;
+    }
+
+    /**
+     * The customer moves their booking to {@code start}, with the same services and stylists, atomically: either the
+     * booking has the new time or it keeps the old one. Allowed until the free-cancellation cut-off.
+     */
+    @Transactional
+    public BookingView reschedule(Customer customer, UUID bookingId, Instant start) {
+        Instant now = clock.instant();
+        Owned booking = owned(customer, bookingId);
+        Policy policy = policy();
+        if (!booking.status().equals("CONFIRMED")
+                || !now.isBefore(booking.start().minus(Duration.ofHours(policy.freeCancellationHours())))) {
+            throw new UnprocessableException(ProblemType.BOOKING_RULES, "This booking can no longer be moved online "
+                    + "(it is within " + policy.freeCancellationHours() + " hours of its start, or not confirmed).",
+                    List.of());
+        }
+        if (start.equals(booking.start())) {
+            return one(customer, bookingId);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entities.createNativeQuery("""
+                select service_id, staff_id from booking_item where booking_id = :id order by position""")
+                .setParameter("id", bookingId).getResultList();
+        List<BookingRequest.Item> items = rows.stream()
+                .map(row -> new BookingRequest.Item((UUID) row[0], (UUID) row[1])).toList();
+        release(bookingId);
+        BookingRequest request = new BookingRequest(booking.locationId(), start, items, null);
+        ZoneId zone = locations.findById(booking.locationId()).orElseThrow().timezone();
+        LocalDate date = LocalDate.ofInstant(start, zone);
+        AvailabilityQuery query = new AvailabilityQuery(booking.locationId(),
+                items.stream().map(BookingRequest.Item::serviceId).toList(), null, date, date);
+        AvailabilitySearch.Prepared prepared = search.prepare(query, now);
+        List<VisitItem> visit = visit(prepared, request);
+        AvailabilityEngine.Slot slot = prepared.engine().check(visit, start, now).orElseThrow(() -> {
+            AvailabilitySearch.Prepared rulesOnly = search.prepare(query, now, false);
+            return rulesOnly.engine().check(visit(rulesOnly, request), start, now).isEmpty()
+                    ? new UnprocessableException(ProblemType.BOOKING_RULES, "That time cannot be booked.",
+                            List.of(new FieldError("start", "not bookable")))
+                    : new SlotUnavailableException("That time is no longer free.");
+        });
+        List<BookingView.ItemView> itemViews = new ArrayList<>();
+        for (BookingView.ItemView old : one(customer, bookingId).items()) {
+            itemViews.add(old);
+        }
+        try {
+            entities.createNativeQuery("delete from booking_item where booking_id = :id")
+                    .setParameter("id", bookingId).executeUpdate();
+            entities.createNativeQuery("""
+                    update booking set starts_at = :start, ends_at = :end, updated_at = :now, version = version + 1
+                     where id = :id""")
+                    .setParameter("start", Timestamp.from(slot.start())).setParameter("end", Timestamp.from(slot.end()))
+                    .setParameter("now", Timestamp.from(now)).setParameter("id", bookingId).executeUpdate();
+            writeItems(bookingId, visit, slot, itemViews);
+        } catch (RuntimeException e) {
+            throw slotTakenOr(e);
+        }
+        BookingView view = one(customer, bookingId);
+        event(bookingId, "booking.rescheduled", view, now);
+        audit(customer, "booking.reschedule", bookingId, now);
+        return view;
+    }
+
+    /** One of the customer's bookings. */
+    @Transactional(readOnly = true)
+    public BookingView one(Customer customer, UUID bookingId) {
+        return of(customer).stream().filter(b -> b.id().equals(bookingId.toString())).findFirst()
+                .orElseThrow(() -> new NotFoundException("booking"));
+    }
+
+    /** The booking's row, locked for this transaction, if the customer owns it. */
+    private record Owned(String status, UUID locationId, Instant start, BigDecimal price) {
+    }
+
+    private Owned owned(Customer customer, UUID bookingId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entities.createNativeQuery("""
+                select status, location_id, starts_at, price_amount from booking
+                 where id = :id and customer_id = :customer for update""")
+                .setParameter("id", bookingId).setParameter("customer", customer.id()).getResultList();
+        if (rows.isEmpty()) {
+            throw new NotFoundException("booking");
+        }
+        Object[] row = rows.getFirst();
+        return new Owned((String) row[0], (UUID) row[1], instant(row[2]), (BigDecimal) row[3]);
+    }
+
+    /** The booking keeps no time any more. */
+    private void release(UUID bookingId) {
+        entities.createNativeQuery("update staff_busy set active = false where booking_id = :id")
+                .setParameter("id", bookingId).executeUpdate();
+        entities.createNativeQuery("update resource_busy set active = false where booking_id = :id")
+                .setParameter("id", bookingId).executeUpdate();
+    }
+
+    /** The tenant's cancellation rules. */
+    private record Policy(int freeCancellationHours, int lateFeePercent) {
+    }
+
+    private Policy policy() {
+        Object[] row = (Object[]) entities.createNativeQuery(
+                "select free_cancellation_hours, late_cancellation_fee_percent from booking_policy where id = 1")
+                .getSingleResult();
+        return new Policy(((Number) row[0]).intValue(), ((Number) row[1]).intValue());
     }
 
     private Created replay(String caller, String key, String hash) {
@@ -201,45 +343,56 @@ public class Bookings {
                     .setParameter("start", Timestamp.from(slot.start())).setParameter("end", Timestamp.from(slot.end()))
                     .setParameter("price", total).setParameter("currency", currency)
                     .setParameter("note", request.note()).setParameter("now", Timestamp.from(now)).executeUpdate();
-            UUID previousStaff = null;
-            for (int i = 0; i < slot.assignments().size(); i++) {
-                Assignment assignment = slot.assignments().get(i);
-                UUID itemId = UUID.randomUUID();
-                entities.createNativeQuery("""
-                        insert into booking_item (id, booking_id, position, service_id, staff_id, starts_at, ends_at,
-                                                  price_amount)
-                        values (:id, :booking, :position, :service, :staff, :start, :end, :price)""")
-                        .setParameter("id", itemId).setParameter("booking", bookingId).setParameter("position", i)
-                        .setParameter("service", assignment.serviceId()).setParameter("staff", assignment.staffId())
-                        .setParameter("start", Timestamp.from(assignment.start()))
-                        .setParameter("end", Timestamp.from(assignment.end()))
-                        .setParameter("price", items.get(i).price()).executeUpdate();
-                var service = visit.get(i).service();
-                boolean continuing = assignment.staffId().equals(previousStaff);
-                boolean goesOn = i + 1 < slot.assignments().size()
-                        && slot.assignments().get(i + 1).staffId().equals(assignment.staffId());
-                for (Interval busy : Occupancy.ofStaff(service, assignment.start(),
-                        Duration.between(assignment.start(), assignment.end()), !continuing, !goesOn)) {
-                    busy("staff_busy", "staff_id", itemId, bookingId, assignment.staffId(), busy);
-                }
-                Interval resourceTime = Occupancy.ofResources(service, assignment.start(),
-                        Duration.between(assignment.start(), assignment.end()));
-                for (UUID resource : assignment.resourceIds()) {
-                    busy("resource_busy", "resource_id", itemId, bookingId, resource, resourceTime);
-                }
-                previousStaff = assignment.staffId();
-            }
+            writeItems(bookingId, visit, slot, items);
         } catch (RuntimeException e) {
-            if (isExclusionViolation(e)) {
-                throw new SlotUnavailableException("That time is no longer free.");
-            }
-            throw e;
+            throw slotTakenOr(e);
         }
         BookingView view = new BookingView(bookingId.toString(), "CONFIRMED", request.locationId().toString(),
-                slot.start(), slot.end(), items, new BookingView.PriceView(total, currency), request.note());
+                slot.start(), slot.end(), items, new BookingView.PriceView(total, currency), request.note(), null);
         event(bookingId, "booking.confirmed", view, now);
         audit(customer, "booking.create", bookingId, now);
         return view;
+    }
+
+    /**
+     * The booking's items and the busy stretches they keep (buffers included, processing time out, one stylist's
+     * consecutive services of the visit joined without buffers between them). An overlap with another active
+     * stretch is refused by the schema, here as by any other path.
+     */
+    private void writeItems(UUID bookingId, List<VisitItem> visit, AvailabilityEngine.Slot slot,
+            List<BookingView.ItemView> items) {
+        UUID previousStaff = null;
+        for (int i = 0; i < slot.assignments().size(); i++) {
+            Assignment assignment = slot.assignments().get(i);
+            UUID itemId = UUID.randomUUID();
+            entities.createNativeQuery("""
+                    insert into booking_item (id, booking_id, position, service_id, staff_id, starts_at, ends_at,
+                                              price_amount)
+                    values (:id, :booking, :position, :service, :staff, :start, :end, :price)""")
+                    .setParameter("id", itemId).setParameter("booking", bookingId).setParameter("position", i)
+                    .setParameter("service", assignment.serviceId()).setParameter("staff", assignment.staffId())
+                    .setParameter("start", Timestamp.from(assignment.start()))
+                    .setParameter("end", Timestamp.from(assignment.end()))
+                    .setParameter("price", items.get(i).price()).executeUpdate();
+            var service = visit.get(i).service();
+            Duration duration = Duration.between(assignment.start(), assignment.end());
+            boolean continuing = assignment.staffId().equals(previousStaff);
+            boolean goesOn = i + 1 < slot.assignments().size()
+                    && slot.assignments().get(i + 1).staffId().equals(assignment.staffId());
+            for (Interval busy : Occupancy.ofStaff(service, assignment.start(), duration, !continuing, !goesOn)) {
+                busy("staff_busy", "staff_id", itemId, bookingId, assignment.staffId(), busy);
+            }
+            Interval resourceTime = Occupancy.ofResources(service, assignment.start(), duration);
+            for (UUID resource : assignment.resourceIds()) {
+                busy("resource_busy", "resource_id", itemId, bookingId, resource, resourceTime);
+            }
+            previousStaff = assignment.staffId();
+        }
+    }
+
+    /** A write refused by the exclusion constraints is a taken slot; anything else goes on as it is. */
+    private static RuntimeException slotTakenOr(RuntimeException e) {
+        return isExclusionViolation(e) ? new SlotUnavailableException("That time is no longer free.") : e;
     }
 
     private void busy(String table, String column, UUID itemId, UUID bookingId, UUID who, Interval during) {

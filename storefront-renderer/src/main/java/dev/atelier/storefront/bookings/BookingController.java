@@ -20,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -66,5 +67,21 @@ class BookingController {
     @GetMapping("/api/v1/me/bookings")
     List<BookingView> mine(@AuthenticationPrincipal Jwt token) {
         return bookings.of(profiles.profileOf(Caller.of(token)));
+    }
+
+    /** Cancels one of the caller's bookings (free until the chain's cut-off, then with a recorded fee). */
+    @PostMapping("/api/v1/me/bookings/{id}/cancel")
+    BookingView cancel(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
+        return bookings.cancel(profiles.profileOf(Caller.of(token)), id);
+    }
+
+    /** {@code {"start"}}: moves one of the caller's bookings, same services and stylists. */
+    record Reschedule(@NotNull Instant start) {
+    }
+
+    @PostMapping("/api/v1/me/bookings/{id}/reschedule")
+    BookingView reschedule(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
+            @Valid @RequestBody Reschedule body) {
+        return bookings.reschedule(profiles.profileOf(Caller.of(token)), id, body.start());
     }
 }

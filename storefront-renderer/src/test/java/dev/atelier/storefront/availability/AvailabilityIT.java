@@ -34,8 +34,10 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -55,7 +57,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code GET /api/v1/availability} on a storefront against real PostgreSQL: slots follow the stylists' shifts at the
  * location in its zone, leave out what is booked, held or away, list each free stylist for "any", and bad questions
- * are 4xx problems. Monday 4 January 2027, London (UTC+0 in winter).
+ * are 4xx problems. A Monday two to three weeks ahead, London.
  */
 @SpringBootTest(classes = StorefrontApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -63,7 +65,14 @@ class AvailabilityIT {
 
     static final TestCells CELLS = TestCells.create("availability");
     static final KeycloakServer KEYCLOAK = TestServers.keycloak();
-    static final String MONDAY = "2027-01-04";
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
+    static final LocalDate DAY = LocalDate.now(LONDON).plusWeeks(2).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+    static final String MONDAY = DAY.toString();
+
+    /** The instant of a wall-clock time in London on the Monday, as the API writes it. */
+    static String at(String time) {
+        return DAY.atTime(LocalTime.parse(time)).atZone(LONDON).toInstant().toString();
+    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -136,12 +145,12 @@ class AvailabilityIT {
 
         assertThat(answer.get("timezone").asString()).isEqualTo("Europe/London");
         List<String> starts = starts(answer);
-        assertThat(starts).hasSize(15).first().isEqualTo("2027-01-04T09:00:00Z");
-        assertThat(starts).last().isEqualTo("2027-01-04T12:30:00Z");
+        assertThat(starts).hasSize(15).first().isEqualTo(at("09:00"));
+        assertThat(starts).last().isEqualTo(at("12:30"));
         JsonNode item = answer.get("slots").get(0).get("items").get(0);
         assertThat(item.get("serviceId").asString()).isEqualTo(cut.toString());
         assertThat(item.get("staffId").asString()).isEqualTo(anna.toString());
-        assertThat(item.get("end").asString()).isEqualTo("2027-01-04T09:30:00Z");
+        assertThat(item.get("end").asString()).isEqualTo(at("09:30"));
     }
 
     @Test
@@ -150,56 +159,56 @@ class AvailabilityIT {
 
         List<String> twelve = new ArrayList<>();
         for (JsonNode slot : answer.get("slots")) {
-            if (slot.get("start").asString().equals("2027-01-04T12:00:00Z")) {
+            if (slot.get("start").asString().equals(at("12:00"))) {
                 twelve.add(slot.get("items").get(0).get("staffId").asString());
             }
         }
         assertThat(twelve).containsExactlyInAnyOrder(anna.toString(), ben.toString());
-        assertThat(starts(answer)).doesNotContain("2027-01-04T13:00:00Z", "2027-01-04T13:15:00Z")
-                .contains("2027-01-04T13:30:00Z");
+        assertThat(starts(answer)).doesNotContain(at("13:00"), at("13:15"))
+                .contains(at("13:30"));
 
         // colour has a 15-minute buffer after: the last start leaves 75 minutes before Anna's 13:00
         assertThat(starts(ask("avail-a", "locationId=%s&serviceId=%s&from=%s&to=%s", soho, colour, MONDAY, MONDAY)))
-                .last().isEqualTo("2027-01-04T11:45:00Z");
+                .last().isEqualTo(at("11:45"));
     }
 
     @Test
     void bookedHeldAndAwayTimeIsNotOfferedButAnExpiredHoldIs() throws Exception {
         String query = "locationId=%s&serviceId=%s&staffId=%s&from=%s&to=%s";
-        insertBusy(anna, "2027-01-04T10:00:00Z", "2027-01-04T10:30:00Z", "CONFIRMED", null);
-        insertBusy(anna, "2027-01-04T11:00:00Z", "2027-01-04T11:30:00Z", "HELD", "2099-01-01T00:00:00Z");
-        insertBusy(anna, "2027-01-04T12:00:00Z", "2027-01-04T12:30:00Z", "HELD", "2020-01-01T00:00:00Z");
+        insertBusy(anna, at("10:00"), at("10:30"), "CONFIRMED", null);
+        insertBusy(anna, at("11:00"), at("11:30"), "HELD", "2099-01-01T00:00:00Z");
+        insertBusy(anna, at("12:00"), at("12:30"), "HELD", "2020-01-01T00:00:00Z");
         TenantContext.asTenant(salon, () -> transactions.executeWithoutResult(status -> timeOff.save(new TimeOff(
-                anna, Instant.parse("2027-01-04T09:00:00Z"), Instant.parse("2027-01-04T09:30:00Z"), "Dentist",
+                anna, Instant.parse(at("09:00")), Instant.parse(at("09:30")), "Dentist",
                 Instant.now()))));
 
         List<String> starts = starts(ask("avail-a", query, soho, cut, anna, MONDAY, MONDAY));
 
-        assertThat(starts).doesNotContain("2027-01-04T09:00:00Z", "2027-01-04T09:45:00Z", "2027-01-04T10:00:00Z",
-                "2027-01-04T10:15:00Z", "2027-01-04T10:45:00Z", "2027-01-04T11:00:00Z", "2027-01-04T11:15:00Z")
-                .contains("2027-01-04T09:30:00Z", "2027-01-04T10:30:00Z", "2027-01-04T11:30:00Z",
-                        "2027-01-04T12:00:00Z", "2027-01-04T12:15:00Z");
+        assertThat(starts).doesNotContain(at("09:00"), at("09:45"), at("10:00"),
+                at("10:15"), at("10:45"), at("11:00"), at("11:15"))
+                .contains(at("09:30"), at("10:30"), at("11:30"),
+                        at("12:00"), at("12:15"));
     }
 
     @Test
     void badQuestionsAreProblemsNeverServerErrors() {
         String base = "/api/v1/availability?locationId=" + soho + "&serviceId=" + cut;
-        assertProblem(get("avail-a", base + "&from=2027-01-10&to=2027-01-04"), 400, "validation");
-        assertProblem(get("avail-a", base + "&from=2027-01-01&to=2027-03-01"), 400, "validation");
-        assertProblem(get("avail-a", base + "&from=tomorrow&to=2027-01-04"), 400, "malformed-request");
-        assertProblem(get("avail-a", "/api/v1/availability?locationId=" + soho + "&from=2027-01-04&to=2027-01-04"),
+        assertProblem(get("avail-a", base + "&from=" + DAY.plusDays(6) + "&to=" + DAY), 400, "validation");
+        assertProblem(get("avail-a", base + "&from=" + DAY + "&to=" + DAY.plusDays(40)), 400, "validation");
+        assertProblem(get("avail-a", base + "&from=tomorrow&to=" + DAY), 400, "malformed-request");
+        assertProblem(get("avail-a", "/api/v1/availability?locationId=" + soho + "&from=" + DAY + "&to=" + DAY),
                 400, "malformed-request");
         assertProblem(get("avail-a", "/api/v1/availability?locationId=not-a-uuid&serviceId=" + cut
-                + "&from=2027-01-04&to=2027-01-04"), 400, "malformed-request");
+                + "&from=" + DAY + "&to=" + DAY), 400, "malformed-request");
         assertProblem(get("avail-a", "/api/v1/availability?locationId=" + UUID.randomUUID() + "&serviceId=" + cut
-                + "&from=2027-01-04&to=2027-01-04"), 404, "not-found");
+                + "&from=" + DAY + "&to=" + DAY), 404, "not-found");
         assertProblem(get("avail-a", "/api/v1/availability?locationId=" + soho + "&serviceId=" + otherService
-                + "&from=2027-01-04&to=2027-01-04"), 404, "not-found");
-        assertProblem(get("avail-b", base + "&from=2027-01-04&to=2027-01-04"), 404, "not-found");
+                + "&from=" + DAY + "&to=" + DAY), 404, "not-found");
+        assertProblem(get("avail-b", base + "&from=" + DAY + "&to=" + DAY), 404, "not-found");
         assertProblem(get("avail-a", "/api/v1/availability?locationId=" + soho + "&serviceId=" + offline
-                + "&from=2027-01-04&to=2027-01-04"), 400, "validation");
+                + "&from=" + DAY + "&to=" + DAY), 400, "validation");
         assertProblem(get("avail-a", "/api/v1/availability?locationId=" + soho + "&serviceId=" + colour + "&staffId="
-                + ben + "&from=2027-01-04&to=2027-01-04"), 400, "validation");
+                + ben + "&from=" + DAY + "&to=" + DAY), 400, "validation");
     }
 
     private void insertBusy(UUID stylist, String start, String end, String status, String holdExpires)

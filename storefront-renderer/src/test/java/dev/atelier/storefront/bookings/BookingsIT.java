@@ -21,7 +21,10 @@ import dev.atelier.platform.testing.TestIdentity;
 import dev.atelier.storefront.SalonFixture;
 import dev.atelier.storefront.StorefrontApplication;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -45,7 +48,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Booking on a storefront against real PostgreSQL and Keycloak: a free slot books, the same key replays, a taken
  * time is 409, a time against the rules 422, racing customers never double-book, and what availability offers is
- * what booking accepts. Every day of 2027 from 09:00 to 18:00 in London, two stylists.
+ * what booking accepts. Every day from 09:00 to 18:00 in London, two stylists; dates are weeks ahead of today.
  */
 @SpringBootTest(classes = StorefrontApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,6 +57,14 @@ class BookingsIT {
     static final TestCells CELLS = TestCells.create("bookings");
     static final KeycloakServer KEYCLOAK = TestServers.keycloak();
     static final String PASSWORD = "a-long-password";
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
+    /** A Monday two to three weeks ahead: inside the lead time and the 180-day horizon whenever the test runs. */
+    static final LocalDate DAY_ZERO = LocalDate.now(LONDON).plusWeeks(2).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+
+    /** The instant of a wall-clock time in London {@code day} days after day zero, as the API writes it. */
+    static String at(int day, String time) {
+        return DAY_ZERO.plusDays(day).atTime(LocalTime.parse(time)).atZone(LONDON).toInstant().toString();
+    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -113,19 +124,19 @@ class BookingsIT {
 
     @Test
     void aFreeSlotBooksOnceAndTheSameKeyReplaysIt() throws Exception {
-        String body = booking("2027-02-01T10:00:00Z", cut, anna);
+        String body = booking(at(0, "10:00"), cut, anna);
 
         Http.Response first = book(customer, "key-replay-1", body);
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         JsonNode booking = first.json();
         assertThat(booking.get("status").asString()).isEqualTo("CONFIRMED");
-        assertThat(booking.get("end").asString()).isEqualTo("2027-02-01T10:30:00Z");
+        assertThat(booking.get("end").asString()).isEqualTo(at(0, "10:30"));
         assertThat(booking.get("items").get(0).get("staffId").asString()).isEqualTo(anna.toString());
 
         Http.Response again = book(customer, "key-replay-1", body);
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.json().get("id").asString()).isEqualTo(booking.get("id").asString());
-        assertProblem(book(customer, "key-replay-1", booking("2027-02-01T11:00:00Z", cut, anna)), 422,
+        assertProblem(book(customer, "key-replay-1", booking(at(0, "11:00"), cut, anna)), 422,
                 "idempotency-key-reused");
 
         String id = booking.get("id").asString();
@@ -143,22 +154,22 @@ class BookingsIT {
 
     @Test
     void aTakenTimeIs409AndATimeAgainstTheRules422() {
-        assertThat(book(customer, "taken-1", booking("2027-02-02T10:00:00Z", colour, anna)).status()).isEqualTo(201);
+        assertThat(book(customer, "taken-1", booking(at(1, "10:00"), colour, anna)).status()).isEqualTo(201);
 
-        assertProblem(book(customer, "taken-2", booking("2027-02-02T10:30:00Z", colour, anna)), 409,
+        assertProblem(book(customer, "taken-2", booking(at(1, "10:30"), colour, anna)), 409,
                 "slot-unavailable");
-        assertProblem(book(customer, "rules-1", booking("2027-02-02T17:45:00Z", colour, anna)), 422,
+        assertProblem(book(customer, "rules-1", booking(at(1, "17:45"), colour, anna)), 422,
                 "booking-rules");
-        assertProblem(book(customer, "rules-2", booking("2027-02-02T10:07:00Z", cut, ben)), 422, "booking-rules");
+        assertProblem(book(customer, "rules-2", booking(at(1, "10:07"), cut, ben)), 422, "booking-rules");
         assertProblem(book(customer, "rules-3", booking("2020-02-02T10:00:00Z", cut, ben)), 422, "booking-rules");
-        assertProblem(book(customer, "rules-4", booking("2031-02-02T10:00:00Z", cut, ben)), 422, "booking-rules");
-        assertProblem(book(customer, "rules-5", booking("2027-02-02T11:00:00Z", colour, ben)), 400, "validation");
+        assertProblem(book(customer, "rules-4", booking(at(200, "10:00"), cut, ben)), 422, "booking-rules");
+        assertProblem(book(customer, "rules-5", booking(at(1, "11:00"), colour, ben)), 400, "validation");
     }
 
     @Test
     void fiftyCustomersRacingForOneSlotGetOneBookingAndFortyNineConflicts() throws Exception {
         int racers = 50;
-        String body = booking("2027-03-01T12:00:00Z", colour, anna);
+        String body = booking(at(2, "12:00"), colour, anna);
         CyclicBarrier start = new CyclicBarrier(racers);
         ExecutorService pool = Executors.newFixedThreadPool(racers);
         List<Future<Integer>> statuses = new ArrayList<>();
@@ -186,7 +197,7 @@ class BookingsIT {
     @Test
     void whatAvailabilityOffersIsWhatBookingAccepts() {
         JsonNode offered = http.get("book-a.localhost", "/api/v1/availability?locationId=" + soho + "&serviceId="
-                + cut + "&from=2027-04-05&to=2027-04-09").json().get("slots");
+                + cut + "&from=" + DAY_ZERO.plusDays(7) + "&to=" + DAY_ZERO.plusDays(11)).json().get("slots");
         List<JsonNode> slots = new ArrayList<>();
         offered.forEach(slots::add);
         assertThat(slots).hasSizeGreaterThan(100);
@@ -202,14 +213,14 @@ class BookingsIT {
             booked += response.status() == 201 ? 1 : 0;
         }
         assertThat(booked).isGreaterThan(25);
-        assertProblem(book(customer, "not-offered", booking("2027-04-05T07:30:00Z", cut, ben)), 422,
+        assertProblem(book(customer, "not-offered", booking(at(7, "08:30"), cut, ben)), 422,
                 "booking-rules");
     }
 
     @Test
     void badRequestsAreProblemsAndWriteNothing() throws Exception {
         String before = CELLS.column(salon, "select count(*) from booking").getFirst();
-        String body = booking("2027-05-03T10:00:00Z", cut, ben);
+        String body = booking(at(14, "10:00"), cut, ben);
 
         assertProblem(http.send("POST", "book-a.localhost", "/api/v1/bookings", body, "Authorization",
                 "Bearer " + customer), 400, "malformed-request");
@@ -218,14 +229,67 @@ class BookingsIT {
         assertProblem(book(customer, "bad-1", "{\"locationId\":"), 400, "malformed-request");
         assertProblem(book(customer, "bad-2", "{\"locationId\":\"" + soho + "\",\"start\":\"soon\",\"items\":[]}"),
                 400, "malformed-request");
-        assertProblem(book(customer, "bad-3", "{\"locationId\":\"" + soho + "\",\"start\":\"2027-05-03T10:00:00Z\","
+        assertProblem(book(customer, "bad-3", "{\"locationId\":\"" + soho + "\",\"start\":\"" + at(14, "10:00") + "\","
                 + "\"items\":[]}"), 400, "validation");
-        assertProblem(book(customer, "bad-4", booking("2027-05-03T10:00:00Z", UUID.randomUUID(), null)), 404,
+        assertProblem(book(customer, "bad-4", booking(at(14, "10:00"), UUID.randomUUID(), null)), 404,
                 "not-found");
         assertProblem(http.send("POST", "book-b.localhost", "/api/v1/bookings", body, "Idempotency-Key", "bad-5",
                 "Authorization", "Bearer " + customer), 404, "not-found");
         assertProblem(book(customer, "bad key with spaces", body), 400, "validation");
         assertThat(CELLS.column(salon, "select count(*) from booking")).containsExactly(before);
+    }
+
+    @Test
+    void aCustomerCancelsFreeEarlyWithAFeeLateAndTheTimeIsFreeAgain() throws Exception {
+        String early = book(customer, "cancel-1", booking(at(21, "10:00"), cut, anna)).json().get("id")
+                .asString();
+
+        Http.Response cancelled = post("/api/v1/me/bookings/" + early + "/cancel", null, customer);
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(cancelled.json().get("cancellationFee").decimalValue()).isEqualByComparingTo("0");
+        assertThat(post("/api/v1/me/bookings/" + early + "/cancel", null, customer).status()).isEqualTo(200);
+        assertThat(book(customer, "cancel-2", booking(at(21, "10:00"), cut, anna)).status())
+                .as("the freed time books again").isEqualTo(201);
+        assertThat(CELLS.column(salon, "select type from outbox_event where aggregate_id = '" + early
+                + "' order by id")).containsExactly("booking.confirmed", "booking.cancelled");
+
+        String other = customer("other@bookings.test");
+        assertProblem(post("/api/v1/me/bookings/" + early + "/cancel", null, other), 404, "not-found");
+    }
+
+    @Test
+    void aCustomerReschedulesAtomicallyAndATakenTargetLeavesTheBookingAsItWas() throws Exception {
+        String mine = book(customer, "move-1", booking(at(22, "10:00"), colour, anna)).json().get("id")
+                .asString();
+        assertThat(book(customer, "move-2", booking(at(22, "14:00"), colour, anna)).status()).isEqualTo(201);
+
+        Http.Response moved = post("/api/v1/me/bookings/" + mine + "/reschedule",
+                "{\"start\":\"" + at(22, "10:30") + "\"}", customer);
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.json().get("id").asString()).isEqualTo(mine);
+        assertThat(moved.json().get("start").asString()).isEqualTo(at(22, "10:30"));
+        assertThat(moved.json().get("items").get(0).get("staffId").asString()).isEqualTo(anna.toString());
+
+        assertProblem(post("/api/v1/me/bookings/" + mine + "/reschedule", "{\"start\":\"" + at(22, "13:30") + "\"}",
+                customer), 409, "slot-unavailable");
+        assertProblem(post("/api/v1/me/bookings/" + mine + "/reschedule", "{\"start\":\"" + at(22, "20:00") + "\"}",
+                customer), 422, "booking-rules");
+        Http.Response after = http.send("GET", "book-a.localhost", "/api/v1/me/bookings", null, "Authorization",
+                "Bearer " + customer);
+        JsonNode kept = after.json().valueStream().filter(b -> b.get("id").asString().equals(mine)).findFirst()
+                .orElseThrow();
+        assertThat(kept.get("start").asString()).isEqualTo(at(22, "10:30"));
+        assertThat(CELLS.column(salon, "select count(*) from staff_busy where active and booking_id = '" + mine + "'"))
+                .containsExactly("1");
+        assertThat(book(customer, "move-3", booking(at(22, "09:45"), cut, anna)).status())
+                .as("Anna's old 10:00–10:30 is free again (cut and buffer end 10:25)").isEqualTo(201);
+        assertThat(book(customer, "move-4", booking(at(22, "10:00"), cut, anna)).status())
+                .as("10:00 with its buffer runs into the moved booking").isEqualTo(409);
+    }
+
+    private Http.Response post(String path, String body, String token) {
+        return http.send("POST", "book-a.localhost", path, body, "Authorization", "Bearer " + token);
     }
 
     private Http.Response book(String token, String key, String body) {

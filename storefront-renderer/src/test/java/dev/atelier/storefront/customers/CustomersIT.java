@@ -160,7 +160,8 @@ class CustomersIT {
                 .getMethodsCondition().getMethods().forEach(method -> served.add(method.name() + " " + pattern))));
         served.removeIf(endpoint -> endpoint.endsWith(" /error"));
         assertThat(served).containsExactly("GET /api/v1/availability", "GET /api/v1/catalog", "GET /api/v1/me",
-                "GET /api/v1/me/bookings", "POST /api/v1/bookings", "POST /api/v1/customers");
+                "GET /api/v1/me/bookings", "POST /api/v1/bookings", "POST /api/v1/customers",
+                "POST /api/v1/me/bookings/{id}/cancel", "POST /api/v1/me/bookings/{id}/reschedule");
 
         assertThat(register("shop-a", """
                 {"name":"Matrix","email":"matrix@customers.test","password":"%s"}""".formatted(PASSWORD)).status())
@@ -197,6 +198,11 @@ class CustomersIT {
                         {"locationId":"%s","start":"2027-01-04T10:00:00Z","items":[{"serviceId":"%s"}]}"""
                         .formatted(java.util.UUID.randomUUID(), java.util.UUID.randomUUID()), keyed),
                         signedIn ? 404 : 401, who + "POST /api/v1/bookings (no such location here)");
+                for (String action : List.of("cancel", "reschedule")) {
+                    expect(mismatches, http.send("POST", host + ".localhost", "/api/v1/me/bookings/"
+                            + java.util.UUID.randomUUID() + "/" + action, "{\"start\":\"2027-01-04T10:00:00Z\"}",
+                            auth), signedIn ? 404 : 401, who + "POST /api/v1/me/bookings/{id}/" + action);
+                }
                 expect(mismatches, http.send("GET", host + ".localhost", "/api/v1/me", null, auth),
                         signedIn ? 200 : 401, who + "GET /api/v1/me");
                 String email = "matrix-" + host + "-" + (++registration) + "@customers.test";

@@ -227,7 +227,7 @@ class IsolationMatrixIT {
                     {"locationId":"%s","weekly":[{"day":"MONDAY","start":"09:00","end":"17:00"}],
                      "breaks":[{"day":"MONDAY","start":"12:00","end":"12:30"}]}""".formatted(location[i]);
             case "POST /api/v1/staff/{id}/time-off" -> """
-                    {"start":"2027-01-04T09:00:00Z","end":"2027-01-05T09:00:00Z","reason":"%s-off-%d"}"""
+                    {"start":"2099-01-04T09:00:00Z","end":"2099-01-05T09:00:00Z","reason":"%s-off-%d"}"""
                     .formatted(writer, n);
             default -> null;
         };

@@ -194,20 +194,20 @@ class CatalogAndSchedulesIT {
         String path = "/api/v1/staff/" + stylist + "/time-off";
 
         Http.Response added = chains.call("POST", path, owner, """
-                {"start":"2027-03-01T00:00:00Z","end":"2027-03-08T00:00:00Z","reason":"Holiday"}""");
+                {"start":"2099-03-01T00:00:00Z","end":"2099-03-08T00:00:00Z","reason":"Holiday"}""");
         assertThat(added.status()).as(added.body()).isEqualTo(201);
 
         for (String bad : new String[]{
-                "{\"start\":\"2027-03-08T00:00:00Z\",\"end\":\"2027-03-01T00:00:00Z\"}",
-                "{\"start\":\"2027-03-01T00:00:00Z\",\"end\":\"2029-03-01T00:00:00Z\"}",
+                "{\"start\":\"2099-03-08T00:00:00Z\",\"end\":\"2099-03-01T00:00:00Z\"}",
+                "{\"start\":\"2099-03-01T00:00:00Z\",\"end\":\"2101-03-01T00:00:00Z\"}",
                 "{\"start\":\"2020-03-01T00:00:00Z\",\"end\":\"2020-03-08T00:00:00Z\"}",
-                "{\"start\":\"next week\",\"end\":\"2027-03-08T00:00:00Z\"}",
-                "{\"end\":\"2027-03-08T00:00:00Z\"}"}) {
+                "{\"start\":\"next week\",\"end\":\"2099-03-08T00:00:00Z\"}",
+                "{\"end\":\"2099-03-08T00:00:00Z\"}"}) {
             Http.Response response = chains.call("POST", path, owner, bad);
             assertThat(response.status()).as(bad + " → " + response.body()).isEqualTo(400);
         }
         assertProblem(chains.call("POST", "/api/v1/staff/00000000-0000-0000-0000-000000000009/time-off", owner, """
-                {"start":"2027-03-01T00:00:00Z","end":"2027-03-08T00:00:00Z"}"""), 404, "not-found");
+                {"start":"2099-03-01T00:00:00Z","end":"2099-03-08T00:00:00Z"}"""), 404, "not-found");
         assertThat(CELLS.column(tenant, "select reason from staff_time_off where staff_id = '" + stylist + "'"))
                 .containsExactly("Holiday");
     }
