@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,10 +75,16 @@ class IsolationMatrixIT {
         PUBLIC,
         PLATFORM,
         STAFF_READ,
+        /** A change any staff member may make, stylists included. */
+        STAFF_ACTION,
         STAFF_WRITE
     }
 
-    record Endpoint(String method, String template, Kind kind, boolean creates) {
+    /** {@code missing}: the id in the path names nothing at either tenant, so a caller who may call it gets 404. */
+    record Endpoint(String method, String template, Kind kind, boolean creates, boolean missing) {
+        Endpoint(String method, String template, Kind kind, boolean creates) {
+            this(method, template, kind, creates, false);
+        }
     }
 
     static final List<Endpoint> ENDPOINTS = List.of(
@@ -94,6 +101,10 @@ class IsolationMatrixIT {
             new Endpoint("POST", "/api/v1/staff/{id}/enable", Kind.STAFF_WRITE, false),
             new Endpoint("PUT", "/api/v1/staff/{id}/schedule", Kind.STAFF_WRITE, false),
             new Endpoint("POST", "/api/v1/staff/{id}/time-off", Kind.STAFF_WRITE, true),
+            new Endpoint("GET", "/api/v1/bookings", Kind.STAFF_READ, false),
+            new Endpoint("POST", "/api/v1/bookings/{id}/check-in", Kind.STAFF_ACTION, false, true),
+            new Endpoint("POST", "/api/v1/bookings/{id}/complete", Kind.STAFF_ACTION, false, true),
+            new Endpoint("POST", "/api/v1/bookings/{id}/no-show", Kind.STAFF_WRITE, false, true),
             new Endpoint("GET", "/api/v1/services", Kind.STAFF_READ, false),
             new Endpoint("GET", "/api/v1/services/{id}", Kind.STAFF_READ, false),
             new Endpoint("POST", "/api/v1/services", Kind.STAFF_WRITE, true),
@@ -203,10 +214,15 @@ class IsolationMatrixIT {
     private Http.Response call(Caller caller, Target target, Endpoint endpoint, String tenant) {
         int i = index(tenant);
         String path = endpoint.template().replace("{slug}", "matrix-" + tenant);
+        if (path.equals("/api/v1/bookings")) {
+            path += "?from=2027-01-04&to=2027-01-10";
+        }
         if (path.contains("{id}")) {
             path = path.replace("{id}", path.startsWith("/api/v1/locations")
                     ? location[i]
-                    : path.startsWith("/api/v1/services") ? service[i] : victim[i]);
+                    : path.startsWith("/api/v1/services")
+                            ? service[i]
+                            : path.startsWith("/api/v1/bookings") ? UUID.randomUUID().toString() : victim[i]);
         }
         String writer = caller.home() == null ? "X" : caller.home().toUpperCase();
         int n = sequence.incrementAndGet();
@@ -258,13 +274,17 @@ class IsolationMatrixIT {
         if (caller.home() == null) {
             return 403;
         }
-        boolean allowed = endpoint.kind() == Kind.STAFF_READ || caller != Caller.STYLIST_A;
+        boolean allowed = endpoint.kind() == Kind.STAFF_READ || endpoint.kind() == Kind.STAFF_ACTION
+                || caller != Caller.STYLIST_A;
         if (target == Target.OTHER) {
             boolean collection = !endpoint.template().contains("{");
             return collection || !allowed ? 403 : 404;
         }
         if (!allowed) {
             return 403;
+        }
+        if (endpoint.missing()) {
+            return 404;
         }
         return endpoint.creates() ? 201 : 200;
     }

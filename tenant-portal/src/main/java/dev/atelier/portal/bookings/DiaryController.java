@@ -1,0 +1,64 @@
+package dev.atelier.portal.bookings;
+
+import static dev.atelier.platform.identity.StaffRole.MANAGER;
+import static dev.atelier.platform.identity.StaffRole.OWNER;
+import static dev.atelier.platform.identity.StaffRole.RECEPTIONIST;
+import static dev.atelier.platform.identity.StaffRole.STYLIST;
+
+import dev.atelier.platform.booking.StaffBookings;
+import dev.atelier.portal.access.StaffMember;
+import dev.atelier.portal.access.StaffRoles;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The diary: everyone on the staff reads it; front desk and stylists check clients in, complete, mark no-shows. */
+@RestController
+@RequestMapping("/api/v1/bookings")
+class DiaryController {
+
+    private final StaffBookings bookings;
+
+    DiaryController(StaffBookings bookings) {
+        this.bookings = bookings;
+    }
+
+    /** {@code ?from=&to=&locationId=&staffId=}: local dates, inclusive. */
+    @GetMapping
+    @StaffRoles({OWNER, MANAGER, RECEPTIONIST, STYLIST})
+    public List<StaffBookings.DiaryEntry> diary(StaffMember caller,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) UUID locationId, @RequestParam(required = false) UUID staffId) {
+        return bookings.diary(from, to, locationId, staffId);
+    }
+
+    @PostMapping("/{id}/check-in")
+    @StaffRoles({OWNER, MANAGER, RECEPTIONIST, STYLIST})
+    public ResponseEntity<Void> checkIn(StaffMember caller, @PathVariable UUID id) {
+        bookings.advance(id, "check-in", caller.caller().userId());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/complete")
+    @StaffRoles({OWNER, MANAGER, RECEPTIONIST, STYLIST})
+    public ResponseEntity<Void> complete(StaffMember caller, @PathVariable UUID id) {
+        bookings.advance(id, "complete", caller.caller().userId());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/no-show")
+    @StaffRoles({OWNER, MANAGER, RECEPTIONIST})
+    public ResponseEntity<Void> noShow(StaffMember caller, @PathVariable UUID id) {
+        bookings.advance(id, "no-show", caller.caller().userId());
+        return ResponseEntity.noContent().build();
+    }
+}
