@@ -2,7 +2,9 @@
 
 --changeset atelier:0004-btree-gist
 -- Exclusion constraints below compare uuids with = inside GiST indexes. The extension is the database's (trusted,
--- so the owner may create it), kept in public so that no tenant schema owns it.
+-- so the owner may create it), kept in public so that no tenant schema owns it. Tenants migrate in parallel: the
+-- transaction-scoped advisory lock makes the first one create it and the others find it.
+select pg_advisory_xact_lock(hashtext('atelier:create-extension:btree_gist'));
 create extension if not exists btree_gist with schema public;
 
 --changeset atelier:0004-catalog

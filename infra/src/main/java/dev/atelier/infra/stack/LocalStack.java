@@ -287,9 +287,45 @@ public final class LocalStack implements AutoCloseable {
     private void startApps() {
         List<App> first = APPS.stream().filter(app -> app.module().equals(FIRST_APP)).toList();
         List<App> rest = APPS.stream().filter(app -> !app.module().equals(FIRST_APP)).toList();
+        migrateTenantSchemas(first.getFirst());
         out.println("Starting " + FIRST_APP + ", then " + String.join(", ", rest.stream().map(App::module).toList()));
         startAndAwait(first);
         startAndAwait(rest);
+    }
+
+    /**
+     * Brings every tenant schema of the data directory up to this build's changelog before any app starts (apps never
+     * migrate tenant schemas themselves): {@code tenant-portal migrate}, as a deployment would run it.
+     */
+    private void migrateTenantSchemas(App portal) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ManagedProcess process = ManagedProcess.builder("migrate")
+                .command(List.of(java, "-Xms64m", "-Xmx512m", "-jar", runnableCopy(portal).toString(), "migrate",
+                        "--atelier.demo.enabled=false"))
+                .directory(options.repositoryRoot())
+                .logFile(options.logDirectory().resolve("migrate.log"))
+                .stopTimeout(Duration.ofSeconds(10))
+                .start();
+        Instant deadline = Instant.now().plus(APP_TIMEOUT);
+        while (process.isAlive()) {
+            if (Instant.now().isAfter(deadline)) {
+                process.close();
+                throw new StackException("migrating the tenant schemas took longer than " + APP_TIMEOUT.toMinutes()
+                        + " minutes.\n" + process.describeLog());
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackException("interrupted while migrating the tenant schemas");
+            }
+        }
+        int code = process.exitCode().orElse(-1);
+        if (code != 0) {
+            throw new StackException("migrating the tenant schemas failed (exit " + code + ").\n"
+                    + process.describeLog());
+        }
+        log.info("tenant schemas are current");
     }
 
     private void startAndAwait(List<App> group) {

@@ -51,11 +51,12 @@ class DemoData implements ApplicationRunner {
     private final StaffAdministration staff;
     private final TransactionTemplate transactions;
     private final IdentityProvider identity;
+    private final DemoCatalog catalog;
     private final StorefrontUrls storefronts;
     private final Clock clock;
 
     DemoData(TenantSignup signup, TenantDirectory directory, LocationRepository locations, StaffAdministration staff,
-            IdentityProvider identity, StorefrontUrls storefronts,
+            IdentityProvider identity, DemoCatalog catalog, StorefrontUrls storefronts,
             TransactionTemplate transactions, Clock clock) {
         this.signup = signup;
         this.directory = directory;
@@ -63,6 +64,7 @@ class DemoData implements ApplicationRunner {
         this.staff = staff;
         this.transactions = transactions;
         this.identity = identity;
+        this.catalog = catalog;
         this.storefronts = storefronts;
         this.clock = clock;
     }
@@ -74,11 +76,59 @@ class DemoData implements ApplicationRunner {
                 new Account("owner@aurora.test", "Li Na 李娜", "aurora-owner-2026"), auroraLocations(),
                 List.of("Wang Fang 王芳", "Zhang Wei 张伟", "Chen Jing 陈静", "Liu Yang 刘洋"),
                 new Branding("Aurora Hair 极光美发", "#7a1f5c", "#d4a017", null));
+        catalog.ensure(directory.bySlug(Slug.of("aurora")).orElseThrow(),
+                List.of("Zhang Wei 张伟", "Chen Jing 陈静", "Liu Yang 刘洋", "Zhao Min 赵敏", "Sun Li 孙丽", "Zhou Jie 周杰",
+                        "Wu Ting 吴婷", "Huang Lei 黄磊"),
+                List.of(new DemoCatalog.Item("剪发 Cuts", "女士剪发 Women's cut", 45, "198", 0, 10, "chair"),
+                        new DemoCatalog.Item("剪发 Cuts", "男士剪发 Men's cut", 30, "128", 0, 5, "chair"),
+                        new DemoCatalog.Item("剪发 Cuts", "儿童剪发 Children's cut", 30, "88", 0, 5, "chair"),
+                        new DemoCatalog.Item("剪发 Cuts", "洗剪吹 Wash, cut and blow-dry", 60, "238", 0, 10, "basin"),
+                        new DemoCatalog.Item("染发 Colour", "全头染发 Full colour", 120, "688", 45, 15, "basin"),
+                        new DemoCatalog.Item("染发 Colour", "补染发根 Root touch-up", 90, "398", 30, 10, "basin"),
+                        new DemoCatalog.Item("染发 Colour", "挑染 Highlights", 150, "888", 40, 15, "basin"),
+                        new DemoCatalog.Item("染发 Colour", "漂发 Bleach", 120, "798", 40, 15, "basin"),
+                        new DemoCatalog.Item("烫发 Perms", "数码烫 Digital perm", 150, "980", 40, 15, null),
+                        new DemoCatalog.Item("烫发 Perms", "离子烫 Straightening", 180, "1280", 45, 15, null),
+                        new DemoCatalog.Item("护理 Treatments", "头皮护理 Scalp care", 45, "268", 0, 10, "basin"),
+                        new DemoCatalog.Item("护理 Treatments", "深层修护 Deep repair", 60, "368", 20, 10, "basin"),
+                        new DemoCatalog.Item("护理 Treatments", "头部按摩 Head massage", 30, "158", 0, 5, null),
+                        new DemoCatalog.Item("造型 Styling", "吹造型 Blow-dry", 30, "128", 0, 5, null),
+                        new DemoCatalog.Item("造型 Styling", "盘发 Up-do", 60, "398", 0, 10, null),
+                        new DemoCatalog.Item("造型 Styling", "新娘造型 Bridal styling", 120, "1688", 0, 15, null),
+                        new DemoCatalog.Item("美甲 Nails", "美甲 Manicure", 60, "198", 0, 10, null),
+                        new DemoCatalog.Item("美甲 Nails", "美足 Pedicure", 60, "238", 0, 10, null)),
+                List.of("Li Xiaoyu 李晓雨", "Wang Hao 王浩", "Zhang Yi 张怡", "Liu Mei 刘梅", "Chen Yu 陈宇", "Yang Xue 杨雪",
+                        "Zhao Lin 赵琳", "Wu Fei 吴飞", "Zhou Qian 周倩", "Xu Ning 徐宁", "Sun Yue 孙悦", "Ma Jun 马骏"));
         seed(new NewTenant(Slug.of("mayfair"), "Mayfair Beauty Rooms", "GB", Currency.getInstance("GBP"),
                 ZoneId.of("Europe/London"), Locale.forLanguageTag("en-GB"), "trial"),
                 new Account("owner@mayfair.test", "Eleanor Hart", "mayfair-owner-2026"), mayfairLocations(),
                 List.of("Priya Shah", "Tom Fletcher", "Sofia Rossi", "Amara Okafor"),
                 new Branding("Mayfair Beauty Rooms", "#1b4332", "#b08968", null));
+        catalog.ensure(directory.bySlug(Slug.of("mayfair")).orElseThrow(),
+                List.of("Tom Fletcher", "Sofia Rossi", "Amara Okafor", "Jack Moreno", "Hannah Price", "Leo Brooks",
+                        "Maya Patel", "Oscar Lindqvist", "Chloe Adeyemi"),
+                List.of(new DemoCatalog.Item("Cuts", "Restyle cut", 60, "95", 0, 10, "chair"),
+                        new DemoCatalog.Item("Cuts", "Cut and finish", 45, "75", 0, 10, "chair"),
+                        new DemoCatalog.Item("Cuts", "Men's cut", 30, "45", 0, 5, "chair"),
+                        new DemoCatalog.Item("Cuts", "Fringe trim", 15, "15", 0, 0, null),
+                        new DemoCatalog.Item("Colour", "Full head colour", 120, "140", 40, 15, "basin"),
+                        new DemoCatalog.Item("Colour", "Root colour", 90, "85", 30, 10, "basin"),
+                        new DemoCatalog.Item("Colour", "Half head highlights", 120, "120", 35, 15, "basin"),
+                        new DemoCatalog.Item("Colour", "Balayage", 180, "210", 45, 15, "basin"),
+                        new DemoCatalog.Item("Colour", "Toner and gloss", 45, "45", 15, 10, "basin"),
+                        new DemoCatalog.Item("Treatments", "Olaplex treatment", 45, "40", 15, 5, "basin"),
+                        new DemoCatalog.Item("Treatments", "Keratin smoothing", 180, "250", 45, 15, null),
+                        new DemoCatalog.Item("Styling", "Blow-dry", 45, "38", 0, 5, null),
+                        new DemoCatalog.Item("Styling", "Hair up", 60, "65", 0, 10, null),
+                        new DemoCatalog.Item("Styling", "Bridal trial", 90, "120", 0, 15, null),
+                        new DemoCatalog.Item("Nails", "Gel manicure", 60, "42", 0, 10, null),
+                        new DemoCatalog.Item("Nails", "Classic pedicure", 60, "45", 0, 10, null),
+                        new DemoCatalog.Item("Brows and lashes", "Brow shape and tint", 30, "28", 0, 5, null),
+                        new DemoCatalog.Item("Brows and lashes", "Lash lift", 60, "55", 0, 10, null),
+                        new DemoCatalog.Item("Brows and lashes", "Lash extensions", 120, "110", 0, 10, null)),
+                List.of("Olivia Bennett", "James Carter", "Isla Murphy", "Noah Williams", "Ava Thompson",
+                        "George Evans", "Freya Walsh", "Arthur Hughes", "Grace Kelly-Ward", "Harry Stone",
+                        "Ella Robinson", "Alfie Turner"));
     }
 
     /**
