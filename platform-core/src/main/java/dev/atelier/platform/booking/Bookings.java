@@ -1,5 +1,7 @@
 package dev.atelier.platform.booking;
 
+import static dev.atelier.platform.persistence.SqlValues.instant;
+
 import dev.atelier.platform.catalog.LocationRepository;
 import dev.atelier.platform.catalog.Performer;
 import dev.atelier.platform.catalog.SalonService;
@@ -59,12 +61,15 @@ public class Bookings {
     private final AvailabilitySearch search;
     private final LocationRepository locations;
     private final EntityManager entities;
+    private final BookingJournal journal;
     private final Clock clock;
 
-    public Bookings(AvailabilitySearch search, LocationRepository locations, EntityManager entities, Clock clock) {
+    public Bookings(AvailabilitySearch search, LocationRepository locations, EntityManager entities,
+            BookingJournal journal, Clock clock) {
         this.search = search;
         this.locations = locations;
         this.entities = entities;
+        this.journal = journal;
         this.clock = clock;
     }
 
@@ -148,8 +153,8 @@ public class Bookings {
                 .executeUpdate();
         release(bookingId);
         BookingView view = one(customer, bookingId);
-        event(bookingId, "booking.cancelled", view, now);
-        audit(customer, "booking.cancel", bookingId, now);
+        journal.record(bookingId, "booking.cancelled", view, BookingJournal.Actor.CUSTOMER, customer.userId(),
+                "booking.cancel", now);
         return view;
     }
 
@@ -209,8 +214,8 @@ public class Bookings {
             throw slotTakenOr(e);
         }
         BookingView view = one(customer, bookingId);
-        event(bookingId, "booking.rescheduled", view, now);
-        audit(customer, "booking.reschedule", bookingId, now);
+        journal.record(bookingId, "booking.rescheduled", view, BookingJournal.Actor.CUSTOMER, customer.userId(),
+                "booking.reschedule", now);
         return view;
     }
 
@@ -349,8 +354,8 @@ public class Bookings {
         }
         BookingView view = new BookingView(bookingId.toString(), "CONFIRMED", request.locationId().toString(),
                 slot.start(), slot.end(), items, new BookingView.PriceView(total, currency), request.note(), null);
-        event(bookingId, "booking.confirmed", view, now);
-        audit(customer, "booking.create", bookingId, now);
+        journal.record(bookingId, "booking.confirmed", view, BookingJournal.Actor.CUSTOMER, customer.userId(),
+                "booking.create", now);
         return view;
     }
 
@@ -404,23 +409,6 @@ public class Bookings {
                 .executeUpdate();
     }
 
-    private void event(UUID bookingId, String type, BookingView payload, Instant now) {
-        entities.createNativeQuery("""
-                insert into outbox_event (aggregate_type, aggregate_id, type, payload, occurred_at)
-                values ('booking', :id, :type, cast(:payload as jsonb), :now)""")
-                .setParameter("id", bookingId).setParameter("type", type)
-                .setParameter("payload", JSON.writeValueAsString(payload)).setParameter("now", Timestamp.from(now))
-                .executeUpdate();
-    }
-
-    private void audit(Customer customer, String action, UUID bookingId, Instant now) {
-        entities.createNativeQuery("""
-                insert into audit_entry (actor_kind, actor_user_id, action, subject_type, subject_id, at)
-                values ('CUSTOMER', :user, :action, 'booking', :id, :now)""")
-                .setParameter("user", customer.userId()).setParameter("action", action).setParameter("id", bookingId)
-                .setParameter("now", Timestamp.from(now)).executeUpdate();
-    }
-
     private static boolean isExclusionViolation(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
@@ -428,16 +416,6 @@ public class Bookings {
             }
         }
         return false;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 
     private static String sha256(String text) {

@@ -1,5 +1,7 @@
 package dev.atelier.platform.booking;
 
+import static dev.atelier.platform.persistence.SqlValues.instant;
+
 import dev.atelier.platform.catalog.LocationRepository;
 import dev.atelier.platform.web.FieldError;
 import dev.atelier.platform.web.InvalidRequestException;
@@ -12,7 +14,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +23,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The salon's side of bookings: the diary, and moving a visit through check-in, completion or no-show. */
 @Service
@@ -39,7 +39,6 @@ public class StaffBookings {
     /** The most days one diary question may span. */
     public static final int MAX_DAYS = 62;
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, Set<String>> NEXT = Map.of(
             "check-in", Set.of("CONFIRMED"),
             "complete", Set.of("CONFIRMED", "CHECKED_IN"),
@@ -47,11 +46,13 @@ public class StaffBookings {
 
     private final EntityManager entities;
     private final LocationRepository locations;
+    private final BookingJournal journal;
     private final Clock clock;
 
-    public StaffBookings(EntityManager entities, LocationRepository locations, Clock clock) {
+    public StaffBookings(EntityManager entities, LocationRepository locations, BookingJournal journal, Clock clock) {
         this.entities = entities;
         this.locations = locations;
+        this.journal = journal;
         this.clock = clock;
     }
 
@@ -142,27 +143,9 @@ public class StaffBookings {
                     update staff_busy set active = false where booking_id = :id and starts_at >= :now""")
                     .setParameter("id", bookingId).setParameter("now", Timestamp.from(now)).executeUpdate();
         }
-        entities.createNativeQuery("""
-                insert into outbox_event (aggregate_type, aggregate_id, type, payload, occurred_at)
-                values ('booking', :id, :type, cast(:payload as jsonb), :now)""")
-                .setParameter("id", bookingId)
-                .setParameter("type", "booking." + next.toLowerCase(java.util.Locale.ROOT))
-                .setParameter("payload", JSON.writeValueAsString(Map.of("id", bookingId.toString(), "status", next)))
-                .setParameter("now", Timestamp.from(now)).executeUpdate();
-        entities.createNativeQuery("""
-                insert into audit_entry (actor_kind, actor_user_id, action, subject_type, subject_id, at)
-                values ('STAFF', :user, :action, 'booking', :id, :now)""")
-                .setParameter("user", staffUserId).setParameter("action", "booking." + action)
-                .setParameter("id", bookingId).setParameter("now", Timestamp.from(now)).executeUpdate();
+        journal.record(bookingId, "booking." + next.toLowerCase(java.util.Locale.ROOT),
+                Map.of("id", bookingId.toString(), "status", next), BookingJournal.Actor.STAFF, staffUserId,
+                "booking." + action, now);
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
-    }
 }

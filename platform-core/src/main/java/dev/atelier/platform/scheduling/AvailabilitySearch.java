@@ -1,5 +1,7 @@
 package dev.atelier.platform.scheduling;
 
+import static dev.atelier.platform.persistence.SqlValues.instant;
+
 import dev.atelier.platform.catalog.Location;
 import dev.atelier.platform.catalog.LocationRepository;
 import dev.atelier.platform.catalog.OpeningHours;
@@ -307,13 +309,4 @@ public class AvailabilitySearch {
         return resources;
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
-    }
 }
