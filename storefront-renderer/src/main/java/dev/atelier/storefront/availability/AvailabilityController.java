@@ -3,6 +3,8 @@ package dev.atelier.storefront.availability;
 import dev.atelier.platform.scheduling.AvailabilityQuery;
 import dev.atelier.platform.scheduling.AvailabilitySearch;
 import dev.atelier.platform.scheduling.availability.AvailabilityEngine;
+import dev.atelier.platform.web.FieldError;
+import dev.atelier.platform.web.InvalidRequestException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,6 +45,9 @@ class AvailabilityController {
             @RequestParam(required = false) UUID staffId,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        if (serviceIds.contains(null)) {
+            throw new InvalidRequestException(List.of(new FieldError("serviceId", "must be a service id, not empty")));
+        }
         Instant now = clock.instant();
         AvailabilitySearch.Prepared prepared = search.prepare(
                 new AvailabilityQuery(locationId, serviceIds, staffId, from, to), now);

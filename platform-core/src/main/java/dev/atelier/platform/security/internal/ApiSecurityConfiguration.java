@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Every Atelier app is an OAuth2 resource server: bearer tokens only (no sessions, so no CSRF surface), issuers from
@@ -22,6 +23,12 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ApiSecurityConfiguration {
+
+    /** Requests the firewall refuses get a problem+json 400 too (Spring Security finds this bean by type). */
+    @Bean
+    RequestRejectedHandler problemOnRejectedRequest() {
+        return new ProblemResponses();
+    }
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, List<AccessRules> rules, TenantDirectory directory,

@@ -13,13 +13,15 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * 401 and 403 from the security filters, as problem+json like every other error, with the RFC 6750
+ * 400, 401 and 403 from the security filters, as problem+json like every other error, with the RFC 6750
  * {@code WWW-Authenticate} header the bearer-token handlers set. The reason a token was refused is not echoed.
  */
-class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -39,6 +41,13 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
             throws IOException {
         bearerDenied.handle(request, response, e);
         write(response, HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN, "Your account may not do this.");
+    }
+
+    /** A request the firewall refuses (a path with {@code ..}, {@code //}, encoded slashes…) is a 400 problem. */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+            throws IOException {
+        write(response, HttpStatus.BAD_REQUEST, ProblemType.MALFORMED_REQUEST, "The request path is not acceptable.");
     }
 
     private static void write(HttpServletResponse response, HttpStatus status, ProblemType type, String detail)
