@@ -6,11 +6,15 @@ import dev.atelier.platform.catalog.LocationRepository;
 import dev.atelier.platform.catalog.OpeningHours;
 import dev.atelier.platform.catalog.SalonService;
 import dev.atelier.platform.catalog.SalonServiceRepository;
+import dev.atelier.platform.identity.Account;
 import dev.atelier.platform.identity.StaffRole;
+import dev.atelier.platform.onboarding.TenantSignup;
 import dev.atelier.platform.scheduling.StaffShift;
 import dev.atelier.platform.scheduling.StaffShiftRepository;
 import dev.atelier.platform.staff.NewStaffMember;
 import dev.atelier.platform.staff.StaffAdministration;
+import dev.atelier.platform.tenancy.Tenant;
+import dev.atelier.platform.testing.Tenants;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -21,11 +25,38 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Builds a salon's catalog and rota in the current tenant (call inside {@code TenantContext.asTenant}). */
-public record SalonFixture(LocationRepository locations, SalonServiceRepository services,
-        StaffShiftRepository shifts, StaffAdministration staff, TransactionTemplate transactions) {
+/**
+ * Builds chains and their salons for storefront tests: a chain through the real signup, then its catalog and rota
+ * in the current tenant (call those inside {@code TenantContext.asTenant}).
+ */
+@Component
+public class SalonFixture {
+
+    private final TenantSignup signup;
+    private final LocationRepository locations;
+    private final SalonServiceRepository services;
+    private final StaffShiftRepository shifts;
+    private final StaffAdministration staff;
+    private final TransactionTemplate transactions;
+
+    SalonFixture(TenantSignup signup, LocationRepository locations, SalonServiceRepository services,
+            StaffShiftRepository shifts, StaffAdministration staff, TransactionTemplate transactions) {
+        this.signup = signup;
+        this.locations = locations;
+        this.services = services;
+        this.shifts = shifts;
+        this.staff = staff;
+        this.transactions = transactions;
+    }
+
+    /** A London chain {@code slug} signed up with owner {@code owner@<slug>.test}. */
+    public Tenant chain(String slug) {
+        return signup.signUp(Tenants.london(slug), new Account("owner@" + slug + ".test", "Owner",
+                "a-long-password"));
+    }
 
     /** A London location open every day from {@code opens} to {@code closes}. */
     public UUID location(String name, LocalTime opens, LocalTime closes) {

@@ -5,31 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.infra.servers.KeycloakServer;
 import dev.atelier.infra.testing.TestServers;
-import dev.atelier.platform.catalog.Address;
-import dev.atelier.platform.catalog.Location;
-import dev.atelier.platform.catalog.LocationRepository;
-import dev.atelier.platform.catalog.OpeningHours;
-import dev.atelier.platform.catalog.SalonService;
-import dev.atelier.platform.catalog.SalonServiceRepository;
-import dev.atelier.platform.identity.Account;
-import dev.atelier.platform.identity.Membership;
-import dev.atelier.platform.identity.StaffRole;
-import dev.atelier.platform.onboarding.TenantSignup;
 import dev.atelier.platform.scheduling.StaffShift;
-import dev.atelier.platform.scheduling.StaffShiftRepository;
 import dev.atelier.platform.scheduling.TimeOff;
 import dev.atelier.platform.scheduling.TimeOffRepository;
-import dev.atelier.platform.staff.NewStaffMember;
-import dev.atelier.platform.staff.StaffAdministration;
 import dev.atelier.platform.tenancy.Tenant;
 import dev.atelier.platform.tenancy.TenantContext;
 import dev.atelier.platform.testing.Http;
-import dev.atelier.platform.testing.Tenants;
 import dev.atelier.platform.testing.TestCells;
 import dev.atelier.platform.testing.TestIdentity;
 import dev.atelier.storefront.SalonFixture;
 import dev.atelier.storefront.StorefrontApplication;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.DayOfWeek;
@@ -39,9 +24,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,25 +67,13 @@ class AvailabilityIT {
     int port;
 
     @Autowired
-    TenantSignup signup;
-
-    @Autowired
-    StaffAdministration staff;
-
-    @Autowired
-    LocationRepository locations;
-
-    @Autowired
-    SalonServiceRepository services;
-
-    @Autowired
-    StaffShiftRepository shifts;
-
-    @Autowired
-    TimeOffRepository timeOff;
+    SalonFixture fixture;
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    TimeOffRepository timeOff;
 
     Http http;
     Tenant salon;
@@ -118,10 +89,8 @@ class AvailabilityIT {
     @BeforeAll
     void salon() {
         http = new Http(port);
-        salon = signup.signUp(Tenants.london("avail-a"), new Account("owner@avail-a.test", "Owner", "a-long-password"));
-        otherSalon = signup.signUp(Tenants.london("avail-b"),
-                new Account("owner@avail-b.test", "Owner", "a-long-password"));
-        SalonFixture fixture = new SalonFixture(locations, services, shifts, staff, transactions);
+        salon = fixture.chain("avail-a");
+        otherSalon = fixture.chain("avail-b");
         TenantContext.asTenant(salon, () -> {
             soho = fixture.location("Soho", LocalTime.of(9, 0), LocalTime.of(18, 0));
             anna = fixture.stylist("anna@avail-a.test", soho);

@@ -4,17 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.infra.servers.KeycloakServer;
 import dev.atelier.infra.testing.TestServers;
-import dev.atelier.platform.catalog.LocationRepository;
-import dev.atelier.platform.catalog.SalonServiceRepository;
-import dev.atelier.platform.identity.Account;
-import dev.atelier.platform.onboarding.TenantSignup;
 import dev.atelier.platform.scheduling.StaffShift;
-import dev.atelier.platform.scheduling.StaffShiftRepository;
-import dev.atelier.platform.staff.StaffAdministration;
 import dev.atelier.platform.tenancy.Tenant;
 import dev.atelier.platform.tenancy.TenantContext;
 import dev.atelier.platform.testing.Http;
-import dev.atelier.platform.testing.Tenants;
 import dev.atelier.platform.testing.TestCells;
 import dev.atelier.platform.testing.TestIdentity;
 import dev.atelier.storefront.SalonFixture;
@@ -42,7 +35,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 200 clients for 60 seconds of mixed create / reschedule / cancel over 20 contended slots (four stylists, five
@@ -68,22 +60,7 @@ class BookingSoakIT {
     int port;
 
     @Autowired
-    TenantSignup signup;
-
-    @Autowired
-    StaffAdministration staff;
-
-    @Autowired
-    LocationRepository locations;
-
-    @Autowired
-    SalonServiceRepository services;
-
-    @Autowired
-    StaffShiftRepository shifts;
-
-    @Autowired
-    TransactionTemplate transactions;
+    SalonFixture fixture;
 
     /** What a client last heard about one of its bookings. */
     record Last(String status, String start) {
@@ -92,9 +69,7 @@ class BookingSoakIT {
     @Test
     void mixedTrafficNeverOverlapsAndEveryAnswerIsWhatIsStored() throws Exception {
         Http http = new Http(port);
-        Tenant salon = signup.signUp(Tenants.london("soak-a"), new Account("owner@soak-a.test", "Owner",
-                "a-long-password"));
-        SalonFixture fixture = new SalonFixture(locations, services, shifts, staff, transactions);
+        Tenant salon = fixture.chain("soak-a");
         List<UUID> stylists = new ArrayList<>();
         UUID[] ids = new UUID[2];
         TenantContext.asTenant(salon, () -> {

@@ -5,17 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.infra.servers.KeycloakServer;
 import dev.atelier.infra.testing.TestServers;
-import dev.atelier.platform.catalog.LocationRepository;
-import dev.atelier.platform.catalog.SalonServiceRepository;
-import dev.atelier.platform.identity.Account;
-import dev.atelier.platform.onboarding.TenantSignup;
 import dev.atelier.platform.scheduling.StaffShift;
-import dev.atelier.platform.scheduling.StaffShiftRepository;
-import dev.atelier.platform.staff.StaffAdministration;
 import dev.atelier.platform.tenancy.Tenant;
 import dev.atelier.platform.tenancy.TenantContext;
 import dev.atelier.platform.testing.Http;
-import dev.atelier.platform.testing.Tenants;
 import dev.atelier.platform.testing.TestCells;
 import dev.atelier.platform.testing.TestIdentity;
 import dev.atelier.storefront.SalonFixture;
@@ -42,7 +35,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -76,22 +68,7 @@ class BookingsIT {
     int port;
 
     @Autowired
-    TenantSignup signup;
-
-    @Autowired
-    StaffAdministration staff;
-
-    @Autowired
-    LocationRepository locations;
-
-    @Autowired
-    SalonServiceRepository services;
-
-    @Autowired
-    StaffShiftRepository shifts;
-
-    @Autowired
-    TransactionTemplate transactions;
+    SalonFixture fixture;
 
     Http http;
     Tenant salon;
@@ -105,9 +82,8 @@ class BookingsIT {
     @BeforeAll
     void salon() {
         http = new Http(port);
-        salon = signup.signUp(Tenants.london("book-a"), new Account("owner@book-a.test", "Owner", PASSWORD));
-        signup.signUp(Tenants.london("book-b"), new Account("owner@book-b.test", "Owner", PASSWORD));
-        SalonFixture fixture = new SalonFixture(locations, services, shifts, staff, transactions);
+        salon = fixture.chain("book-a");
+        fixture.chain("book-b");
         TenantContext.asTenant(salon, () -> {
             soho = fixture.location("Soho", LocalTime.of(9, 0), LocalTime.of(18, 0));
             anna = fixture.stylist("anna@book-a.test", soho);

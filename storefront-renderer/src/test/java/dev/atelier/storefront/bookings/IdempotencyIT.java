@@ -4,17 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.infra.servers.KeycloakServer;
 import dev.atelier.infra.testing.TestServers;
-import dev.atelier.platform.catalog.LocationRepository;
-import dev.atelier.platform.catalog.SalonServiceRepository;
-import dev.atelier.platform.identity.Account;
-import dev.atelier.platform.onboarding.TenantSignup;
 import dev.atelier.platform.scheduling.StaffShift;
-import dev.atelier.platform.scheduling.StaffShiftRepository;
-import dev.atelier.platform.staff.StaffAdministration;
 import dev.atelier.platform.tenancy.Tenant;
 import dev.atelier.platform.tenancy.TenantContext;
 import dev.atelier.platform.testing.Http;
-import dev.atelier.platform.testing.Tenants;
 import dev.atelier.platform.testing.TestCells;
 import dev.atelier.platform.testing.TestIdentity;
 import dev.atelier.storefront.SalonFixture;
@@ -39,7 +32,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 1,000 bookings, each sent three times with its own Idempotency-Key, the 3,000 requests shuffled and sent by 16
@@ -65,29 +57,12 @@ class IdempotencyIT {
     int port;
 
     @Autowired
-    TenantSignup signup;
-
-    @Autowired
-    StaffAdministration staff;
-
-    @Autowired
-    LocationRepository locations;
-
-    @Autowired
-    SalonServiceRepository services;
-
-    @Autowired
-    StaffShiftRepository shifts;
-
-    @Autowired
-    TransactionTemplate transactions;
+    SalonFixture fixture;
 
     @Test
     void everyRetryAnswersTheFirstBookingAndNothingIsBookedTwice() throws Exception {
         Http http = new Http(port);
-        Tenant salon = signup.signUp(Tenants.london("retry-a"), new Account("owner@retry-a.test", "Owner",
-                "a-long-password"));
-        SalonFixture fixture = new SalonFixture(locations, services, shifts, staff, transactions);
+        Tenant salon = fixture.chain("retry-a");
         List<UUID> stylists = new ArrayList<>();
         UUID[] ids = new UUID[2];
         TenantContext.asTenant(salon, () -> {

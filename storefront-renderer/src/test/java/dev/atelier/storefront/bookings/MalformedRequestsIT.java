@@ -4,17 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.infra.servers.KeycloakServer;
 import dev.atelier.infra.testing.TestServers;
-import dev.atelier.platform.catalog.LocationRepository;
-import dev.atelier.platform.catalog.SalonServiceRepository;
-import dev.atelier.platform.identity.Account;
-import dev.atelier.platform.onboarding.TenantSignup;
 import dev.atelier.platform.scheduling.StaffShift;
-import dev.atelier.platform.scheduling.StaffShiftRepository;
-import dev.atelier.platform.staff.StaffAdministration;
 import dev.atelier.platform.tenancy.Tenant;
 import dev.atelier.platform.tenancy.TenantContext;
 import dev.atelier.platform.testing.Http;
-import dev.atelier.platform.testing.Tenants;
 import dev.atelier.platform.testing.TestCells;
 import dev.atelier.platform.testing.TestIdentity;
 import dev.atelier.storefront.SalonFixture;
@@ -32,7 +25,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A seeded generator sends thousands of malformed requests to the availability and booking endpoints: past and
@@ -56,31 +48,13 @@ class MalformedRequestsIT {
     int port;
 
     @Autowired
-    TenantSignup signup;
-
-    @Autowired
-    StaffAdministration staff;
-
-    @Autowired
-    LocationRepository locations;
-
-    @Autowired
-    SalonServiceRepository services;
-
-    @Autowired
-    StaffShiftRepository shifts;
-
-    @Autowired
-    TransactionTemplate transactions;
+    SalonFixture fixture;
 
     @Test
     void noMalformedRequestGetsAServerErrorOrBooksAnything() throws Exception {
         Http http = new Http(port);
-        Tenant salon = signup.signUp(Tenants.london("fuzz-a"), new Account("owner@fuzz-a.test", "Owner",
-                "a-long-password"));
-        Tenant other = signup.signUp(Tenants.london("fuzz-b"), new Account("owner@fuzz-b.test", "Owner",
-                "a-long-password"));
-        SalonFixture fixture = new SalonFixture(locations, services, shifts, staff, transactions);
+        Tenant salon = fixture.chain("fuzz-a");
+        Tenant other = fixture.chain("fuzz-b");
         List<UUID> ids = new ArrayList<>();
         TenantContext.asTenant(salon, () -> {
             UUID location = fixture.location("Soho", LocalTime.of(9, 0), LocalTime.of(18, 0));
