@@ -1,0 +1,158 @@
+package dev.atelier.storefront.bench;
+
+import dev.atelier.infra.servers.KeycloakServer;
+import dev.atelier.infra.testing.TestServers;
+import dev.atelier.platform.scheduling.StaffShift;
+import dev.atelier.platform.tenancy.Tenant;
+import dev.atelier.platform.tenancy.TenantContext;
+import dev.atelier.platform.testing.Http;
+import dev.atelier.platform.testing.TestCells;
+import dev.atelier.platform.testing.TestIdentity;
+import dev.atelier.storefront.SalonFixture;
+import dev.atelier.storefront.StorefrontApplication;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * {@code GET /api/v1/availability} over HTTP at {@value #CLIENTS} concurrent clients: one location, 12 stylists on
+ * weekly rotas, 20 services, one day per request (the storefront's time-choice question), random service and day
+ * within three weeks. The baseline in the same run is {@code GET /actuator/health} (no database) at the same
+ * concurrency. p50/p99 and throughput go to {@code target/benchmarks/availability-http.md}. Run with
+ * {@code ./atelier mvn -pl storefront-renderer -am verify -Dit.test=AvailabilityLoadBenchmark -Dtest=none
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -Dspotless.check.skip}. Not part
+ * of the test suite.
+ */
+@SpringBootTest(classes = StorefrontApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AvailabilityLoadBenchmark {
+
+    static final int CLIENTS = 50;
+    static final Duration WARM_UP = Duration.ofSeconds(10);
+    static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 30));
+    static final TestCells CELLS = TestCells.create("bench_availability");
+    static final KeycloakServer KEYCLOAK = TestServers.keycloak();
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        CELLS.register(registry, 16);
+        TestIdentity.register(registry, KEYCLOAK);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SalonFixture fixture;
+
+    @Test
+    void availabilityUnderFiftyClients() throws Exception {
+        Tenant salon = fixture.chain("bench-avail");
+        List<UUID> serviceIds = new ArrayList<>();
+        UUID[] location = new UUID[1];
+        TenantContext.asTenant(salon, () -> {
+            location[0] = fixture.location("Soho", LocalTime.of(9, 0), LocalTime.of(20, 0));
+            List<UUID> stylists = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                UUID stylist = fixture.stylist("stylist" + i + "@bench-avail.test", location[0]);
+                stylists.add(stylist);
+                for (DayOfWeek day : DayOfWeek.values()) {
+                    if (day.getValue() != 1 + i % 7) {
+                        fixture.weekly(stylist, location[0], StaffShift.Kind.SHIFT, day, 540, 1140);
+                        fixture.weekly(stylist, location[0], StaffShift.Kind.BREAK, day, 780, 825);
+                    }
+                }
+            }
+            Random random = new Random(3);
+            for (int s = 0; s < 20; s++) {
+                List<UUID> performers = stylists.stream().filter(id -> random.nextBoolean()).toList();
+                serviceIds.add(fixture.service("Service " + s, 30 + 15 * (s % 5), 5 * (s % 3), true,
+                        performers.isEmpty() ? stylists : performers));
+            }
+        });
+        LocalDate today = LocalDate.now(LONDON);
+        Http http = new Http(port);
+
+        List<String> lines = new ArrayList<>();
+        lines.add("# Availability over HTTP");
+        lines.add("");
+        lines.add(CLIENTS + " concurrent clients, " + MEASURE.toSeconds() + " s after " + WARM_UP.toSeconds()
+                + " s warm-up; machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + Runtime.version().feature() + ".");
+        lines.add("");
+        lines.add("| request | requests/s | p50 | p99 | max |");
+        lines.add("|---|---|---|---|---|");
+        lines.add(run("baseline: GET /actuator/health", http, random -> "/actuator/health"));
+        lines.add(run("GET /api/v1/availability (one day, any stylist)", http, random -> {
+            LocalDate day = today.plusDays(1 + random.nextInt(21));
+            return "/api/v1/availability?locationId=" + location[0] + "&serviceId="
+                    + serviceIds.get(random.nextInt(serviceIds.size())) + "&from=" + day + "&to=" + day;
+        }));
+        Path report = Path.of("target", "benchmarks", "availability-http.md");
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, String.join("\n", lines) + "\n");
+        System.out.println(String.join("\n", lines));
+    }
+
+    /** Runs warm-up then measurement of {@code url} at {@link #CLIENTS} clients; one table row. */
+    private static String run(String name, Http http, Function<Random, String> path) throws Exception {
+        measure(http, path, WARM_UP);
+        List<Long> micros = measure(http, path, MEASURE);
+        Collections.sort(micros);
+        return "| %s | %.0f | %.1f ms | %.1f ms | %.1f ms |".formatted(name,
+                micros.size() / (double) MEASURE.toSeconds(),
+                micros.get(micros.size() / 2) / 1000.0, micros.get((int) (micros.size() * 0.99)) / 1000.0,
+                micros.getLast() / 1000.0);
+    }
+
+    private static List<Long> measure(Http http, Function<Random, String> path, Duration length)
+            throws Exception {
+        Instant end = Instant.now().plus(length);
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<List<Long>>> clients = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            int seed = c;
+            clients.add(pool.submit(() -> {
+                Random random = new Random(seed);
+                List<Long> times = new ArrayList<>();
+                while (Instant.now().isBefore(end)) {
+                    String target = path.apply(random);
+                    long start = System.nanoTime();
+                    Http.Response response = http.get("bench-avail.localhost", target);
+                    if (response.status() != 200) {
+                        throw new IOException(target + " answered " + response.status() + ": " + response.body());
+                    }
+                    times.add((System.nanoTime() - start) / 1_000);
+                }
+                return times;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> future : clients) {
+            all.addAll(future.get());
+        }
+        pool.shutdown();
+        return all;
+    }
+}
