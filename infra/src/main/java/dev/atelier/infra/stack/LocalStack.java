@@ -306,21 +306,17 @@ public final class LocalStack implements AutoCloseable {
                 .logFile(options.logDirectory().resolve("migrate.log"))
                 .stopTimeout(Duration.ofSeconds(10))
                 .start();
-        Instant deadline = Instant.now().plus(APP_TIMEOUT);
-        while (process.isAlive()) {
-            if (Instant.now().isAfter(deadline)) {
+        int code;
+        try {
+            code = process.awaitExit(APP_TIMEOUT).orElseGet(() -> {
                 process.close();
                 throw new StackException("migrating the tenant schemas took longer than " + APP_TIMEOUT.toMinutes()
                         + " minutes.\n" + process.describeLog());
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StackException("interrupted while migrating the tenant schemas");
-            }
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted while migrating the tenant schemas");
         }
-        int code = process.exitCode().orElse(-1);
         if (code != 0) {
             throw new StackException("migrating the tenant schemas failed (exit " + code + ").\n"
                     + process.describeLog());

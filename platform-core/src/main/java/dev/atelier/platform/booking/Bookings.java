@@ -98,14 +98,25 @@ public class Bookings {
     /** The caller's bookings at this tenant, newest first. */
     @Transactional(readOnly = true)
     public List<BookingView> of(Customer customer) {
+        return read(customer, null);
+    }
+
+    /** One of the customer's bookings. */
+    @Transactional(readOnly = true)
+    public BookingView one(Customer customer, UUID bookingId) {
+        return read(customer, bookingId).stream().findFirst().orElseThrow(() -> new NotFoundException("booking"));
+    }
+
+    /** The customer's bookings, or only {@code bookingId} when it is given. */
+    private List<BookingView> read(Customer customer, UUID bookingId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entities.createNativeQuery("""
                 select b.id, b.status, b.location_id, b.starts_at, b.ends_at, b.price_amount, b.price_currency, b.note,
                        i.service_id, i.staff_id, i.starts_at, i.ends_at, i.price_amount, b.cancellation_fee_amount
                   from booking b join booking_item i on i.booking_id = b.id
-                 where b.customer_id = :customer
+                 where b.customer_id = :customer and (cast(:booking as uuid) is null or b.id = :booking)
                  order by b.starts_at desc, b.id, i.position""").setParameter("customer", customer.id())
-                .getResultList();
+                .setParameter("booking", bookingId).getResultList();
         Map<UUID, BookingView> bookings = new LinkedHashMap<>();
         Map<UUID, List<BookingView.ItemView>> items = new LinkedHashMap<>();
         for (Object[] row : rows) {
@@ -197,10 +208,7 @@ public class Bookings {
                             List.of(new FieldError("start", "not bookable")))
                     : new SlotUnavailableException("That time is no longer free.");
         });
-        List<BookingView.ItemView> itemViews = new ArrayList<>();
-        for (BookingView.ItemView old : one(customer, bookingId).items()) {
-            itemViews.add(old);
-        }
+        List<BookingView.ItemView> itemViews = one(customer, bookingId).items();
         try {
             entities.createNativeQuery("delete from booking_item where booking_id = :id")
                     .setParameter("id", bookingId).executeUpdate();
@@ -217,13 +225,6 @@ public class Bookings {
         journal.record(bookingId, "booking.rescheduled", view, BookingJournal.Actor.CUSTOMER, customer.userId(),
                 "booking.reschedule", now);
         return view;
-    }
-
-    /** One of the customer's bookings. */
-    @Transactional(readOnly = true)
-    public BookingView one(Customer customer, UUID bookingId) {
-        return of(customer).stream().filter(b -> b.id().equals(bookingId.toString())).findFirst()
-                .orElseThrow(() -> new NotFoundException("booking"));
     }
 
     /** The booking's row, locked for this transaction, if the customer owns it. */

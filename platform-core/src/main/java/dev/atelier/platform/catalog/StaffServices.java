@@ -53,6 +53,12 @@ public class StaffServices {
         }
     }
 
+    /** The services {@code staffId} performs, sorted. */
+    @Transactional(readOnly = true)
+    public List<UUID> of(UUID staffId) {
+        return services.findDistinctByPerformersStaffId(staffId).stream().map(SalonService::id).sorted().toList();
+    }
+
     /** The services of every staff member, in one query: staff id to sorted service ids. */
     @Transactional(readOnly = true)
     public Map<UUID, List<UUID>> byStaff() {

@@ -74,7 +74,7 @@ class DemoData implements ApplicationRunner {
         seed(new NewTenant(Slug.of("aurora"), "Aurora Hair 极光美发", "CN", Currency.getInstance("CNY"),
                 ZoneId.of("Asia/Shanghai"), Locale.forLanguageTag("zh-CN"), "trial"),
                 new Account("owner@aurora.test", "Li Na 李娜", "aurora-owner-2026"), auroraLocations(),
-                List.of("Wang Fang 王芳", "Zhang Wei 张伟", "Chen Jing 陈静", "Liu Yang 刘洋"),
+                "Wang Fang 王芳",
                 new Branding("Aurora Hair 极光美发", "#7a1f5c", "#d4a017", null));
         catalog.ensure(directory.bySlug(Slug.of("aurora")).orElseThrow(),
                 List.of("Zhang Wei 张伟", "Chen Jing 陈静", "Liu Yang 刘洋", "Zhao Min 赵敏", "Sun Li 孙丽", "Zhou Jie 周杰",
@@ -102,7 +102,7 @@ class DemoData implements ApplicationRunner {
         seed(new NewTenant(Slug.of("mayfair"), "Mayfair Beauty Rooms", "GB", Currency.getInstance("GBP"),
                 ZoneId.of("Europe/London"), Locale.forLanguageTag("en-GB"), "trial"),
                 new Account("owner@mayfair.test", "Eleanor Hart", "mayfair-owner-2026"), mayfairLocations(),
-                List.of("Priya Shah", "Tom Fletcher", "Sofia Rossi", "Amara Okafor"),
+                "Priya Shah",
                 new Branding("Mayfair Beauty Rooms", "#1b4332", "#b08968", null));
         catalog.ensure(directory.bySlug(Slug.of("mayfair")).orElseThrow(),
                 List.of("Tom Fletcher", "Sofia Rossi", "Amara Okafor", "Jack Moreno", "Hannah Price", "Leo Brooks",
@@ -132,10 +132,10 @@ class DemoData implements ApplicationRunner {
     }
 
     /**
-     * The first of {@code people} manages the chain; the others are stylists, one per salon. Their accounts are
-     * {@code manager@<slug>.test} and {@code stylist1@<slug>.test}… with the password {@code <slug>-staff-2026}.
+     * A new chain with its salons and its manager {@code manager@<slug>.test} (password {@code <slug>-staff-2026});
+     * its stylists, menu and rota come from {@link DemoCatalog}.
      */
-    private void seed(NewTenant chain, Account owner, List<Location> salons, List<String> people, Branding brand) {
+    private void seed(NewTenant chain, Account owner, List<Location> salons, String manager, Branding brand) {
         if (directory.bySlug(chain.slug()).isPresent()) {
             identity.brandStorefront(chain.slug(), storefronts.of(chain.slug()), brand);
             log.info("demo tenant {} already present", chain.slug());
@@ -146,17 +146,10 @@ class DemoData implements ApplicationRunner {
         TenantContext.asTenant(tenant, () -> {
             transactions.executeWithoutResult(status -> locations.saveAll(salons));
             String slug = chain.slug().value();
-            String password = slug + "-staff-2026";
-            staff.add(StaffRole.OWNER, new NewStaffMember(people.getFirst(), "manager@" + slug + ".test",
-                    StaffRole.MANAGER, Set.of(), password));
-            for (int i = 1; i < people.size(); i++) {
-                Location salon = salons.get((i - 1) % salons.size());
-                staff.add(StaffRole.OWNER, new NewStaffMember(people.get(i), "stylist" + i + "@" + slug + ".test",
-                        StaffRole.STYLIST, Set.of(salon.id()), password));
-            }
+            staff.add(StaffRole.OWNER, new NewStaffMember(manager, "manager@" + slug + ".test",
+                    StaffRole.MANAGER, Set.of(), slug + "-staff-2026"));
         });
-        log.info("seeded demo tenant {} with {} locations and {} staff", chain.slug(), salons.size(),
-                people.size());
+        log.info("seeded demo tenant {} with {} locations and its manager", chain.slug(), salons.size());
     }
 
     private List<Location> auroraLocations() {

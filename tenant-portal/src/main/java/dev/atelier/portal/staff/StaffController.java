@@ -100,7 +100,7 @@ class StaffController {
     }
 
     private StaffView view(Membership member) {
-        return StaffView.of(member, services.byStaff().getOrDefault(member.id(), List.of()));
+        return StaffView.of(member, services.of(member.id()));
     }
 
     private static <T> List<T> orEmpty(List<T> list) {
