@@ -3,6 +3,7 @@ package dev.atelier.platform.booking;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +33,12 @@ public class BookingJournal {
     /** Records event {@code type} (e.g. {@code booking.confirmed}) with {@code payload} and the audit entry. */
     public void record(UUID bookingId, String type, Object payload, Actor actor, String userId, String action,
             Instant at) {
+        record(bookingId, type, payload, actor, userId, action, at, Map.of());
+    }
+
+    /** As {@link #record}, with {@code details} of the change (a reason, say) kept in the audit entry. */
+    public void record(UUID bookingId, String type, Object payload, Actor actor, String userId, String action,
+            Instant at, Map<String, String> details) {
         entities.createNativeQuery("""
                 insert into outbox_event (aggregate_type, aggregate_id, type, payload, occurred_at)
                 values ('booking', :id, :type, cast(:payload as jsonb), :at)""")
@@ -39,9 +46,10 @@ public class BookingJournal {
                 .setParameter("payload", JSON.writeValueAsString(payload)).setParameter("at", Timestamp.from(at))
                 .executeUpdate();
         entities.createNativeQuery("""
-                insert into audit_entry (actor_kind, actor_user_id, action, subject_type, subject_id, at)
-                values (:actor, :user, :action, 'booking', :id, :at)""")
-                .setParameter("actor", actor.name()).setParameter("user", userId).setParameter("action", action)
+                insert into audit_entry (actor_kind, actor_user_id, action, subject_type, subject_id, details, at)
+                values (:actor, :user, :action, 'booking', :id, cast(:details as jsonb), :at)""")
+                .setParameter("actor", actor.name()).setParameter("details", JSON.writeValueAsString(details))
+                .setParameter("user", userId).setParameter("action", action)
                 .setParameter("id", bookingId).setParameter("at", Timestamp.from(at)).executeUpdate();
     }
 }

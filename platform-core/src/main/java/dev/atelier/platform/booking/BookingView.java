@@ -4,9 +4,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** A booking as the APIs show it. */
+/**
+ * A booking as the APIs show it; {@code holdExpiresAt} is set while it is {@code HELD} (checkout), and
+ * {@code cancellationFee} once it is cancelled.
+ */
 public record BookingView(String id, String status, String locationId, Instant start, Instant end,
-        List<ItemView> items, PriceView price, String note, BigDecimal cancellationFee) {
+        List<ItemView> items, PriceView price, String note, BigDecimal cancellationFee, Instant holdExpiresAt) {
 
     public record ItemView(String serviceId, String staffId, Instant start, Instant end, BigDecimal price) {
     }

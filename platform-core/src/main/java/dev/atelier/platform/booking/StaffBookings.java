@@ -3,6 +3,8 @@ package dev.atelier.platform.booking;
 import static dev.atelier.platform.persistence.SqlValues.instant;
 
 import dev.atelier.platform.catalog.LocationRepository;
+import dev.atelier.platform.customers.CustomerRepository;
+import dev.atelier.platform.scheduling.AvailabilitySearch.Rules;
 import dev.atelier.platform.web.FieldError;
 import dev.atelier.platform.web.InvalidRequestException;
 import dev.atelier.platform.web.NotFoundException;
@@ -15,16 +17,25 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The salon's side of bookings: the diary, and moving a visit through check-in, completion or no-show. */
+/**
+ * The salon's side of bookings: the diary; booking a client in at the front desk or as a walk-in; cancelling and
+ * moving visits; and moving a visit through check-in, completion or no-show. The front desk books under its own rules
+ * (any whole minute from now, services not offered online too) but never over taken time: the same exclusion
+ * constraints refuse an overlap on every path.
+ */
 @Service
 public class StaffBookings {
 
@@ -44,16 +55,123 @@ public class StaffBookings {
             "complete", Set.of("CONFIRMED", "CHECKED_IN"),
             "no-show", Set.of("CONFIRMED"));
 
+    /** Who the front desk books for: a customer of the chain by id, or a guest by name. */
+    public record Client(UUID customerId, String guestName) {
+    }
+
+    /** What a creation answered: 201 and the booking (the first time or replayed). */
+    public record Created(DiaryEntry booking, boolean replayed) {
+    }
+
     private final EntityManager entities;
     private final LocationRepository locations;
+    private final CustomerRepository customers;
+    private final BookingLedger ledger;
     private final BookingJournal journal;
     private final Clock clock;
 
-    public StaffBookings(EntityManager entities, LocationRepository locations, BookingJournal journal, Clock clock) {
+    StaffBookings(EntityManager entities, LocationRepository locations, CustomerRepository customers,
+            BookingLedger ledger, BookingJournal journal, Clock clock) {
         this.entities = entities;
         this.locations = locations;
+        this.customers = customers;
+        this.ledger = ledger;
         this.journal = journal;
         this.clock = clock;
+    }
+
+    /** Books a client in for a later time (phone or front desk), confirmed at once; idempotent per staff member. */
+    @Transactional
+    public Created book(String staffUserId, String idempotencyKey, Client client, BookingRequest request) {
+        return make(staffUserId, idempotencyKey, client, request, BookingLedger.Kind.FRONT_DESK);
+    }
+
+    /**
+     * A client who walked in starts now (the next whole minute): checked in at once, if the stylists (or anyone able,
+     * for items without one) are on shift and free for the whole visit.
+     */
+    @Transactional
+    public Created walkIn(String staffUserId, String idempotencyKey, Client client, UUID locationId,
+            List<BookingRequest.Item> items, String note) {
+        Instant start = clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+        return make(staffUserId, idempotencyKey, client, new BookingRequest(locationId, start, items, note),
+                BookingLedger.Kind.WALK_IN);
+    }
+
+    private Created make(String staffUserId, String idempotencyKey, Client client, BookingRequest request,
+            BookingLedger.Kind kind) {
+        Instant now = clock.instant();
+        String caller = "staff:" + staffUserId;
+        String canonical = kind.name() + "|" + client.customerId() + "|" + client.guestName() + "|"
+                + (kind == BookingLedger.Kind.WALK_IN
+                        ? new BookingRequest(request.locationId(), Instant.EPOCH, request.items(), request.note())
+                        : request).canonical();
+        Optional<BookingView> first = ledger.claim(caller, idempotencyKey, canonical, now);
+        if (first.isPresent()) {
+            return new Created(entry(UUID.fromString(first.get().id())), true);
+        }
+        if (client.customerId() != null && customers.findById(client.customerId()).isEmpty()) {
+            throw new NotFoundException("customer");
+        }
+        BookingView booking = ledger.place(new BookingLedger.Party(client.customerId(),
+                client.customerId() == null ? client.guestName().strip() : null), request, kind, now);
+        ledger.answer(caller, idempotencyKey, booking);
+        UUID id = UUID.fromString(booking.id());
+        journal.record(id, kind == BookingLedger.Kind.WALK_IN ? "booking.checked_in" : "booking.confirmed", booking,
+                BookingJournal.Actor.STAFF, staffUserId,
+                kind == BookingLedger.Kind.WALK_IN ? "booking.walk-in" : "booking.create", now);
+        return new Created(entry(id), false);
+    }
+
+    /**
+     * The salon cancels a visit; the policy's late fee applies only when {@code chargeFee} (the client cancelled
+     * late), otherwise nothing is owed. Its time is freed at once; cancelling twice answers the booking again.
+     */
+    @Transactional
+    public DiaryEntry cancel(UUID bookingId, boolean chargeFee, String reason, String staffUserId) {
+        Instant now = clock.instant();
+        BookingLedger.Locked booking = ledger.lock(bookingId, null);
+        if (!booking.status().equals("CANCELLED")) {
+            if (!List.of("CONFIRMED", "HELD").contains(booking.status())) {
+                throw new UnprocessableException(ProblemType.BOOKING_RULES, "A "
+                        + booking.status().toLowerCase(Locale.ROOT) + " booking cannot be cancelled.", List.of());
+            }
+            BigDecimal fee = chargeFee ? ledger.lateFee(booking, ledger.policy(), now) : BigDecimal.ZERO;
+            ledger.cancel(booking, fee, now);
+            journal.record(bookingId, "booking.cancelled", ledger.view(bookingId), BookingJournal.Actor.STAFF,
+                    staffUserId, "booking.cancel", now, reason == null || reason.isBlank()
+                            ? Map.of()
+                            : Map.of("reason", reason.strip(), "feeCharged", Boolean.toString(chargeFee)));
+        }
+        return entry(bookingId);
+    }
+
+    /**
+     * Moves a confirmed visit to {@code start}, optionally to other stylists ({@code staffIds}, one per item in
+     * order, null to keep), at any time before it starts; atomically, prices as agreed.
+     */
+    @Transactional
+    public DiaryEntry reschedule(UUID bookingId, Instant start, List<UUID> staffIds, String staffUserId) {
+        Instant now = clock.instant();
+        BookingLedger.Locked booking = ledger.lock(bookingId, null);
+        if (!booking.status().equals("CONFIRMED")) {
+            throw new UnprocessableException(ProblemType.BOOKING_RULES, "Only a confirmed booking can be moved; this "
+                    + "one is " + booking.status().toLowerCase(Locale.ROOT) + ".", List.of());
+        }
+        ledger.move(booking, start, staffIds, Rules.FRONT_DESK, now);
+        journal.record(bookingId, "booking.rescheduled", ledger.view(bookingId), BookingJournal.Actor.STAFF,
+                staffUserId, "booking.reschedule", now);
+        return entry(bookingId);
+    }
+
+    /** One booking as the diary shows it. */
+    @Transactional(readOnly = true)
+    public DiaryEntry entry(UUID bookingId) {
+        List<DiaryEntry> found = entries(null, null, null, null, bookingId);
+        if (found.isEmpty()) {
+            throw new NotFoundException("booking");
+        }
+        return found.getFirst();
     }
 
     /**
@@ -69,9 +187,16 @@ public class StaffBookings {
         if (locationId != null && locations.findById(locationId).isEmpty()) {
             throw new NotFoundException("location");
         }
+        return entries(from, to, locationId, staffId, null);
+    }
+
+    /** The diary's bookings on the local dates {@code from}–{@code to}, or the one booking {@code bookingId}. */
+    private List<DiaryEntry> entries(LocalDate from, LocalDate to, UUID locationId, UUID staffId, UUID bookingId) {
         // a day's bookings in any zone lie within a day and a half either side of the UTC dates
-        Instant widestStart = from.minusDays(2).atStartOfDay(ZoneId.of("UTC")).toInstant();
-        Instant widestEnd = to.plusDays(2).atStartOfDay(ZoneId.of("UTC")).toInstant();
+        Instant widestStart = from == null ? Instant.EPOCH : from.minusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant widestEnd = to == null
+                ? Instant.parse("9999-01-01T00:00:00Z")
+                : to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entities.createNativeQuery("""
                 select b.id, b.status, b.source, b.location_id, b.starts_at, b.ends_at, b.price_amount,
@@ -80,18 +205,20 @@ public class StaffBookings {
                   from booking b join booking_item i on i.booking_id = b.id join location l on l.id = b.location_id
                   left join customer c on c.id = b.customer_id
                  where b.starts_at >= :from and b.starts_at < :to
+                   and (cast(:booking as uuid) is null or b.id = :booking)
                    and (cast(:location as uuid) is null or b.location_id = :location)
                    and (cast(:staff as uuid) is null
                         or exists (select 1 from booking_item s where s.booking_id = b.id and s.staff_id = :staff))
                  order by b.starts_at, b.id, i.position""")
                 .setParameter("from", Timestamp.from(widestStart)).setParameter("to", Timestamp.from(widestEnd))
-                .setParameter("location", locationId).setParameter("staff", staffId).getResultList();
+                .setParameter("location", locationId).setParameter("staff", staffId)
+                .setParameter("booking", bookingId).getResultList();
         Map<String, DiaryEntry> entries = new LinkedHashMap<>();
         Map<String, List<BookingView.ItemView>> items = new LinkedHashMap<>();
         for (Object[] row : rows) {
             Instant start = instant(row[4]);
             LocalDate localDate = LocalDate.ofInstant(start, ZoneId.of((String) row[18]));
-            if (localDate.isBefore(from) || localDate.isAfter(to)) {
+            if (from != null && (localDate.isBefore(from) || localDate.isAfter(to))) {
                 continue;
             }
             String id = row[0].toString();

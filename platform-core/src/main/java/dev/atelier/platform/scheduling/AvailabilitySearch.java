@@ -45,6 +45,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AvailabilitySearch {
 
+    /**
+     * Whose rules a question is asked under: customers online (the tenant's slot step, lead time and horizon,
+     * online-bookable services only), or the front desk booking for a client (any whole minute from now, within the
+     * horizon, every active service). Both see the same shifts, opening hours and taken time.
+     */
+    public enum Rules {
+        ONLINE,
+        FRONT_DESK
+    }
+
     /** The engine with its inputs, and the services of the visit in order. */
     public record Prepared(ZoneId zone, AvailabilityEngine engine, List<VisitItem> visit,
             Map<UUID, SalonService> services) {
@@ -80,6 +90,12 @@ public class AvailabilitySearch {
      */
     @Transactional(readOnly = true)
     public Prepared prepare(AvailabilityQuery query, Instant now, boolean withTaken) {
+        return prepare(query, now, withTaken, Rules.ONLINE);
+    }
+
+    /** The engine for {@code query} at {@code now} under {@code rules}, with or without what is taken. */
+    @Transactional(readOnly = true)
+    public Prepared prepare(AvailabilityQuery query, Instant now, boolean withTaken, Rules rules) {
         List<FieldError> errors = new ArrayList<>();
         if (query.serviceIds().isEmpty() || query.serviceIds().size() > AvailabilityQuery.MAX_SERVICES) {
             errors.add(new FieldError("serviceId", "ask for 1 to " + AvailabilityQuery.MAX_SERVICES + " services"));
@@ -102,7 +118,7 @@ public class AvailabilitySearch {
             if (service == null || !service.active()) {
                 throw new NotFoundException("service");
             }
-            if (!service.onlineBookable()) {
+            if (rules == Rules.ONLINE && !service.onlineBookable()) {
                 errors.add(new FieldError("serviceId", "service " + id + " is not bookable online"));
             }
         }
@@ -175,7 +191,7 @@ public class AvailabilitySearch {
         }
         AvailabilityEngine engine = new AvailabilityEngine(new Calendars.Location(zone, openingHours(location),
                 holidays(location.id(), query), closures(location.id(), windowStart, windowEnd)), calendars,
-                resources, policy(byId.values()));
+                resources, policy(byId.values(), rules));
         return new Prepared(zone, engine, visit, byId);
     }
 
@@ -207,7 +223,7 @@ public class AvailabilitySearch {
     }
 
     /** The tenant's policy, made stricter by the services' own lead time and horizon. */
-    private Calendars.Policy policy(java.util.Collection<SalonService> visit) {
+    private Calendars.Policy policy(java.util.Collection<SalonService> visit, Rules rules) {
         Object[] row = (Object[]) entities.createNativeQuery(
                 "select slot_step_minutes, lead_time_minutes, horizon_days from booking_policy where id = 1")
                 .getSingleResult();
@@ -220,6 +236,9 @@ public class AvailabilitySearch {
             if (service.horizonDays() != null) {
                 horizon = Math.min(horizon, service.horizonDays());
             }
+        }
+        if (rules == Rules.FRONT_DESK) {
+            return new Calendars.Policy(Duration.ofMinutes(1), Duration.ZERO, Duration.ofDays(horizon));
         }
         return new Calendars.Policy(Duration.ofMinutes(((Number) row[0]).intValue()), Duration.ofMinutes(lead),
                 Duration.ofDays(horizon));

@@ -84,6 +84,18 @@ public record TestCells(String cellA, String cellB) {
         return values;
     }
 
+    /**
+     * Runs the data change {@code sql} in {@code tenant}'s schema outside the application (to stand for what the
+     * test cannot wait for, such as time passing); returns the rows changed.
+     */
+    public int update(Tenant tenant, String sql) throws SQLException {
+        try (Connection connection = connect(database(tenant.placement().cell()));
+                Statement statement = connection.createStatement()) {
+            statement.execute("set search_path to " + tenant.placement().schema().quoted());
+            return statement.executeUpdate(sql);
+        }
+    }
+
     /** A plain connection to a cell database, outside the application's pools, for checking what is stored. */
     public static Connection connect(String database) throws SQLException {
         PostgresServer postgres = TestServers.postgres();

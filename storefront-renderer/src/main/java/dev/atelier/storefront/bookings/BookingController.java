@@ -48,18 +48,49 @@ class BookingController {
         }
     }
 
+    /** Books and confirms at once (paid at the salon). */
     @PostMapping("/api/v1/bookings")
     ResponseEntity<BookingView> book(@AuthenticationPrincipal Jwt token,
             @RequestHeader("Idempotency-Key") String idempotencyKey, @Valid @RequestBody Body body) {
+        Customer customer = profiles.profileOf(Caller.of(token));
+        return created(bookings.create(customer, key(idempotencyKey), request(body)));
+    }
+
+    /**
+     * Holds the time during checkout: {@code 201 {"status":"HELD","holdExpiresAt",…}}; confirmed by
+     * {@code POST /api/v1/me/bookings/{id}/confirm}, else it expires and frees the time.
+     */
+    @PostMapping("/api/v1/holds")
+    ResponseEntity<BookingView> hold(@AuthenticationPrincipal Jwt token,
+            @RequestHeader("Idempotency-Key") String idempotencyKey, @Valid @RequestBody Body body) {
+        Customer customer = profiles.profileOf(Caller.of(token));
+        return created(bookings.hold(customer, key(idempotencyKey), request(body)));
+    }
+
+    @PostMapping("/api/v1/me/bookings/{id}/confirm")
+    BookingView confirm(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
+        return bookings.confirm(profiles.profileOf(Caller.of(token)), id);
+    }
+
+    @GetMapping("/api/v1/me/bookings/{id}")
+    BookingView one(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
+        return bookings.one(profiles.profileOf(Caller.of(token)), id);
+    }
+
+    private static String key(String idempotencyKey) {
         if (!KEY.matcher(idempotencyKey).matches()) {
             throw new InvalidRequestException(List.of(new FieldError("Idempotency-Key",
                     "1 to 200 visible ASCII characters")));
         }
-        Customer customer = profiles.profileOf(Caller.of(token));
-        Bookings.Created created = bookings.create(customer, idempotencyKey, new BookingRequest(body.locationId(),
-                body.start(), body.items().stream()
-                        .map(item -> new BookingRequest.Item(item.serviceId(), item.staffId())).toList(),
-                body.note()));
+        return idempotencyKey;
+    }
+
+    private static BookingRequest request(Body body) {
+        return new BookingRequest(body.locationId(), body.start(), body.items().stream()
+                .map(item -> new BookingRequest.Item(item.serviceId(), item.staffId())).toList(), body.note());
+    }
+
+    private static ResponseEntity<BookingView> created(Bookings.Created created) {
         return ResponseEntity.created(URI.create("/api/v1/me/bookings/" + created.booking().id()))
                 .body(created.booking());
     }

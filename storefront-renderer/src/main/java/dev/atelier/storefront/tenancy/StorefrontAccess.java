@@ -15,7 +15,7 @@ class StorefrontAccess {
         return requests -> requests.requestMatchers(HttpMethod.GET, "/api/v1/catalog", "/api/v1/availability")
                 .permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/v1/customers").permitAll()
-                .requestMatchers(HttpMethod.POST, "/api/v1/bookings").hasRole(Caller.CUSTOMER)
+                .requestMatchers(HttpMethod.POST, "/api/v1/bookings", "/api/v1/holds").hasRole(Caller.CUSTOMER)
                 .requestMatchers("/api/v1/me", "/api/v1/me/**").hasRole(Caller.CUSTOMER);
     }
 }

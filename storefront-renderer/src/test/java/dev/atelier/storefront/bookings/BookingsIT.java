@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.infra.servers.KeycloakServer;
 import dev.atelier.infra.testing.TestServers;
+import dev.atelier.platform.booking.HoldExpiry;
 import dev.atelier.platform.scheduling.StaffShift;
 import dev.atelier.platform.tenancy.Tenant;
 import dev.atelier.platform.tenancy.TenantContext;
@@ -14,6 +15,7 @@ import dev.atelier.platform.testing.TestIdentity;
 import dev.atelier.storefront.SalonFixture;
 import dev.atelier.storefront.StorefrontApplication;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -69,6 +71,9 @@ class BookingsIT {
 
     @Autowired
     SalonFixture fixture;
+
+    @Autowired
+    HoldExpiry holds;
 
     Http http;
     Tenant salon;
@@ -213,6 +218,74 @@ class BookingsIT {
                 "Authorization", "Bearer " + customer), 404, "not-found");
         assertProblem(book(customer, "bad key with spaces", body), 400, "validation");
         assertThat(CELLS.column(salon, "select count(*) from booking")).containsExactly(before);
+    }
+
+    @Test
+    void aHoldKeepsTheTimeDuringCheckoutUntilConfirmedOrExpired() throws Exception {
+        String rival = customer("rival@bookings.test");
+        Http.Response held = hold(customer, "hold-1", booking(at(23, "10:00"), colour, anna));
+        assertThat(held.status()).as(held.body()).isEqualTo(201);
+        assertThat(held.json().get("status").asString()).isEqualTo("HELD");
+        Instant expires = Instant.parse(held.json().get("holdExpiresAt").asString());
+        assertThat(expires).isBetween(Instant.now().plusSeconds(9 * 60), Instant.now().plusSeconds(11 * 60));
+        String heldId = held.json().get("id").asString();
+        assertThat(hold(customer, "hold-1", booking(at(23, "10:00"), colour, anna)).json().get("id").asString())
+                .isEqualTo(heldId);
+        assertProblem(book(customer, "hold-1", booking(at(23, "10:00"), colour, anna)), 422,
+                "idempotency-key-reused");
+        assertProblem(book(rival, "rival-1", booking(at(23, "10:00"), colour, anna)), 409, "slot-unavailable");
+        assertThat(offered(23, colour, anna)).doesNotContain(at(23, "10:00"));
+
+        Http.Response confirmed = post("/api/v1/me/bookings/" + heldId + "/confirm", null, customer);
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.json().get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(confirmed.json().has("holdExpiresAt")).isFalse();
+        assertThat(post("/api/v1/me/bookings/" + heldId + "/confirm", null, customer).status()).isEqualTo(200);
+        assertProblem(post("/api/v1/me/bookings/" + heldId + "/confirm", null, rival), 404, "not-found");
+        assertThat(CELLS.column(salon, "select type from outbox_event where aggregate_id = '" + heldId
+                + "' order by id")).containsExactly("booking.held", "booking.confirmed");
+
+        // a hold whose time ran out no longer keeps its time: the rival books it, and the late confirmation is 409
+        String lapsed = hold(customer, "hold-2", booking(at(23, "14:00"), colour, anna)).json().get("id").asString();
+        runOut(lapsed);
+        assertThat(offered(23, colour, anna)).contains(at(23, "14:00"));
+        assertThat(book(rival, "rival-2", booking(at(23, "14:00"), colour, anna)).status()).isEqualTo(201);
+        assertProblem(post("/api/v1/me/bookings/" + lapsed + "/confirm", null, customer), 409, "slot-unavailable");
+        assertThat(CELLS.column(salon, "select status from booking where id = '" + lapsed + "'"))
+                .containsExactly("EXPIRED");
+
+        // the sweeper expires a lapsed hold with its event; confirmed late while still free, it takes its time back
+        String late = hold(customer, "hold-3", booking(at(23, "16:00"), colour, anna)).json().get("id").asString();
+        runOut(late);
+        holds.sweep();
+        assertThat(CELLS.column(salon, "select status || ' ' || (select count(*) from staff_busy s where s.active "
+                + "and s.booking_id = b.id) from booking b where id = '" + late + "'")).containsExactly("EXPIRED 0");
+        assertThat(CELLS.column(salon, "select type from outbox_event where aggregate_id = '" + late
+                + "' order by id")).containsExactly("booking.held", "booking.expired");
+        Http.Response revived = post("/api/v1/me/bookings/" + late + "/confirm", null, customer);
+        assertThat(revived.status()).as(revived.body()).isEqualTo(200);
+        assertThat(revived.json().get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(CELLS.column(salon, "select count(*) from staff_busy where active and booking_id = '" + late + "'"))
+                .containsExactly("1");
+        assertProblem(book(rival, "rival-3", booking(at(23, "16:00"), colour, anna)), 409, "slot-unavailable");
+    }
+
+    /** Stands for the hold's minutes passing: its expiry is put a minute into the past. */
+    private void runOut(String bookingId) throws Exception {
+        assertThat(CELLS.update(salon, "update booking set hold_expires_at = now() - interval '1 minute' where id = '"
+                + bookingId + "'")).isEqualTo(1);
+    }
+
+    private List<String> offered(int day, UUID service, UUID stylist) {
+        String date = DAY_ZERO.plusDays(day).toString();
+        return http.get("book-a.localhost", "/api/v1/availability?locationId=" + soho + "&serviceId=" + service
+                + "&staffId=" + stylist + "&from=" + date + "&to=" + date).json().get("slots").valueStream()
+                .map(slot -> slot.get("start").asString()).toList();
+    }
+
+    private Http.Response hold(String token, String key, String body) {
+        return http.send("POST", "book-a.localhost", "/api/v1/holds", body, "Idempotency-Key", key,
+                "Authorization", "Bearer " + token);
     }
 
     @Test

@@ -160,8 +160,9 @@ class CustomersIT {
                 .getMethodsCondition().getMethods().forEach(method -> served.add(method.name() + " " + pattern))));
         served.removeIf(endpoint -> endpoint.endsWith(" /error"));
         assertThat(served).containsExactly("GET /api/v1/availability", "GET /api/v1/catalog", "GET /api/v1/me",
-                "GET /api/v1/me/bookings", "POST /api/v1/bookings", "POST /api/v1/customers",
-                "POST /api/v1/me/bookings/{id}/cancel", "POST /api/v1/me/bookings/{id}/reschedule");
+                "GET /api/v1/me/bookings", "GET /api/v1/me/bookings/{id}", "POST /api/v1/bookings",
+                "POST /api/v1/customers", "POST /api/v1/holds", "POST /api/v1/me/bookings/{id}/cancel",
+                "POST /api/v1/me/bookings/{id}/confirm", "POST /api/v1/me/bookings/{id}/reschedule");
 
         assertThat(register("shop-a", """
                 {"name":"Matrix","email":"matrix@customers.test","password":"%s"}""".formatted(PASSWORD)).status())
@@ -194,11 +195,16 @@ class CustomersIT {
                         signedIn ? 200 : 401, who + "GET /api/v1/me/bookings");
                 String[] keyed = java.util.stream.Stream.concat(java.util.Arrays.stream(auth),
                         java.util.stream.Stream.of("Idempotency-Key", "matrix-" + registration)).toArray(String[]::new);
-                expect(mismatches, http.send("POST", host + ".localhost", "/api/v1/bookings", """
-                        {"locationId":"%s","start":"2027-01-04T10:00:00Z","items":[{"serviceId":"%s"}]}"""
-                        .formatted(java.util.UUID.randomUUID(), java.util.UUID.randomUUID()), keyed),
-                        signedIn ? 404 : 401, who + "POST /api/v1/bookings (no such location here)");
-                for (String action : List.of("cancel", "reschedule")) {
+                for (String path : List.of("/api/v1/bookings", "/api/v1/holds")) {
+                    expect(mismatches, http.send("POST", host + ".localhost", path, """
+                            {"locationId":"%s","start":"2027-01-04T10:00:00Z","items":[{"serviceId":"%s"}]}"""
+                            .formatted(java.util.UUID.randomUUID(), java.util.UUID.randomUUID()), keyed),
+                            signedIn ? 404 : 401, who + "POST " + path + " (no such location here)");
+                }
+                expect(mismatches, http.send("GET", host + ".localhost", "/api/v1/me/bookings/"
+                        + java.util.UUID.randomUUID(), null, auth), signedIn ? 404 : 401,
+                        who + "GET /api/v1/me/bookings/{id}");
+                for (String action : List.of("cancel", "reschedule", "confirm")) {
                     expect(mismatches, http.send("POST", host + ".localhost", "/api/v1/me/bookings/"
                             + java.util.UUID.randomUUID() + "/" + action, "{\"start\":\"2027-01-04T10:00:00Z\"}",
                             auth), signedIn ? 404 : 401, who + "POST /api/v1/me/bookings/{id}/" + action);

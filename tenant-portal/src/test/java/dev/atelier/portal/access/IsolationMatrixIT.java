@@ -105,6 +105,10 @@ class IsolationMatrixIT {
             new Endpoint("POST", "/api/v1/bookings/{id}/check-in", Kind.STAFF_ACTION, false, true),
             new Endpoint("POST", "/api/v1/bookings/{id}/complete", Kind.STAFF_ACTION, false, true),
             new Endpoint("POST", "/api/v1/bookings/{id}/no-show", Kind.STAFF_WRITE, false, true),
+            new Endpoint("POST", "/api/v1/bookings", Kind.STAFF_ACTION, true, true),
+            new Endpoint("POST", "/api/v1/walk-ins", Kind.STAFF_ACTION, true, true),
+            new Endpoint("POST", "/api/v1/bookings/{id}/cancel", Kind.STAFF_WRITE, false, true),
+            new Endpoint("POST", "/api/v1/bookings/{id}/reschedule", Kind.STAFF_WRITE, false, true),
             new Endpoint("GET", "/api/v1/services", Kind.STAFF_READ, false),
             new Endpoint("GET", "/api/v1/services/{id}", Kind.STAFF_READ, false),
             new Endpoint("POST", "/api/v1/services", Kind.STAFF_WRITE, true),
@@ -214,7 +218,7 @@ class IsolationMatrixIT {
     private Http.Response call(Caller caller, Target target, Endpoint endpoint, String tenant) {
         int i = index(tenant);
         String path = endpoint.template().replace("{slug}", "matrix-" + tenant);
-        if (path.equals("/api/v1/bookings")) {
+        if (path.equals("/api/v1/bookings") && endpoint.method().equals("GET")) {
             path += "?from=2027-01-04&to=2027-01-10";
         }
         if (path.contains("{id}")) {
@@ -245,14 +249,24 @@ class IsolationMatrixIT {
             case "POST /api/v1/staff/{id}/time-off" -> """
                     {"start":"2099-01-04T09:00:00Z","end":"2099-01-05T09:00:00Z","reason":"%s-off-%d"}"""
                     .formatted(writer, n);
+            // no such location at either tenant: a caller who may book gets 404
+            case "POST /api/v1/bookings", "POST /api/v1/walk-ins" -> """
+                    {"locationId":"%s","start":"2099-01-04T10:00:00Z","items":[{"serviceId":"%s"}],
+                     "guest":{"name":"%s-guest-%d"}}""".formatted(UUID.randomUUID(), service[i], writer, n);
+            case "POST /api/v1/bookings/{id}/reschedule" -> """
+                    {"start":"2099-01-04T10:00:00Z"}""";
             default -> null;
         };
         boolean collection = !endpoint.template().contains("{");
-        String[] headers = target == Target.OTHER && collection && endpoint.kind() != Kind.PUBLIC
-                && endpoint.kind() != Kind.PLATFORM
-                        ? new String[]{"X-Tenant", "matrix-" + tenant}
-                        : new String[0];
-        return chains.call(endpoint.method(), path, tokens.get(caller), body, headers);
+        List<String> headers = new ArrayList<>();
+        if (target == Target.OTHER && collection && endpoint.kind() != Kind.PUBLIC
+                && endpoint.kind() != Kind.PLATFORM) {
+            headers.addAll(List.of("X-Tenant", "matrix-" + tenant));
+        }
+        if (endpoint.creates()) {
+            headers.addAll(List.of("Idempotency-Key", "matrix-" + n));
+        }
+        return chains.call(endpoint.method(), path, tokens.get(caller), body, headers.toArray(String[]::new));
     }
 
     /** The tenant a request of {@code caller} aims at: its own or the other one; A and B for callers with none. */
