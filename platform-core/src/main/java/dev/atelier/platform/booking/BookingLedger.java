@@ -2,12 +2,11 @@ package dev.atelier.platform.booking;
 
 import static dev.atelier.platform.persistence.SqlValues.instant;
 
-import dev.atelier.platform.catalog.LocationRepository;
-import dev.atelier.platform.catalog.Performer;
-import dev.atelier.platform.catalog.SalonService;
 import dev.atelier.platform.scheduling.AvailabilityQuery;
 import dev.atelier.platform.scheduling.AvailabilitySearch;
 import dev.atelier.platform.scheduling.AvailabilitySearch.Rules;
+import dev.atelier.platform.scheduling.CalendarCache;
+import dev.atelier.platform.scheduling.LocationCalendar;
 import dev.atelier.platform.scheduling.availability.AvailabilityEngine;
 import dev.atelier.platform.scheduling.availability.AvailabilityEngine.Assignment;
 import dev.atelier.platform.scheduling.availability.AvailabilityEngine.VisitItem;
@@ -36,7 +35,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -89,14 +87,14 @@ class BookingLedger {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AvailabilitySearch search;
-    private final LocationRepository locations;
+    private final CalendarCache calendars;
     private final EntityManager entities;
     private final BookingJournal journal;
 
-    BookingLedger(AvailabilitySearch search, LocationRepository locations, EntityManager entities,
+    BookingLedger(AvailabilitySearch search, CalendarCache calendars, EntityManager entities,
             BookingJournal journal) {
         this.search = search;
-        this.locations = locations;
+        this.calendars = calendars;
         this.entities = entities;
         this.journal = journal;
     }
@@ -153,9 +151,8 @@ class BookingLedger {
         BigDecimal total = BigDecimal.ZERO;
         String currency = null;
         for (Assignment assignment : checked.slot().assignments()) {
-            SalonService service = checked.prepared().services().get(assignment.serviceId());
-            BigDecimal price = service.performers().stream().filter(p -> p.staffId().equals(assignment.staffId()))
-                    .map(Performer::priceAmount).filter(Objects::nonNull).findFirst().orElse(service.priceAmount());
+            LocationCalendar.Offer service = checked.prepared().services().get(assignment.serviceId());
+            BigDecimal price = service.priceBy(assignment.staffId());
             total = total.add(price);
             currency = service.currency().getCurrencyCode();
             items.add(new BookingView.ItemView(assignment.serviceId().toString(), assignment.staffId().toString(),
@@ -374,8 +371,7 @@ class BookingLedger {
      * if the rules themselves refuse it (asked once more, without taken time, only on a refusal).
      */
     private Checked check(BookingRequest request, Rules rules, Instant now) {
-        ZoneId zone = locations.findById(request.locationId()).orElseThrow(() -> new NotFoundException("location"))
-                .timezone();
+        ZoneId zone = calendars.of(request.locationId()).zone();
         LocalDate date = LocalDate.ofInstant(request.start(), zone);
         AvailabilityQuery query = new AvailabilityQuery(request.locationId(),
                 request.items().stream().map(BookingRequest.Item::serviceId).toList(), null, date, date);
@@ -401,8 +397,8 @@ class BookingLedger {
         for (int i = 0; i < request.items().size(); i++) {
             BookingRequest.Item item = request.items().get(i);
             VisitItem engineItem = prepared.visit().get(i);
-            if (item.staffId() != null && prepared.services().get(item.serviceId()).performers().stream()
-                    .noneMatch(p -> p.staffId().equals(item.staffId()))) {
+            if (item.staffId() != null
+                    && !prepared.services().get(item.serviceId()).performers().contains(item.staffId())) {
                 errors.add(new FieldError("items[" + i + "].staffId", "this stylist does not perform the service"));
             }
             visit.add(new VisitItem(engineItem.service(), item.staffId()));

@@ -2,21 +2,11 @@ package dev.atelier.platform.scheduling;
 
 import static dev.atelier.platform.persistence.SqlValues.instant;
 
-import dev.atelier.platform.catalog.Location;
-import dev.atelier.platform.catalog.LocationRepository;
-import dev.atelier.platform.catalog.OpeningHours;
-import dev.atelier.platform.catalog.Performer;
-import dev.atelier.platform.catalog.SalonService;
-import dev.atelier.platform.catalog.SalonServiceRepository;
-import dev.atelier.platform.identity.Membership;
 import dev.atelier.platform.identity.MembershipRepository;
-import dev.atelier.platform.identity.StaffRole;
 import dev.atelier.platform.scheduling.availability.AvailabilityEngine;
 import dev.atelier.platform.scheduling.availability.AvailabilityEngine.VisitItem;
 import dev.atelier.platform.scheduling.availability.Calendars;
-import dev.atelier.platform.scheduling.availability.DailySpan;
 import dev.atelier.platform.scheduling.availability.Interval;
-import dev.atelier.platform.scheduling.availability.WeeklySpan;
 import dev.atelier.platform.web.FieldError;
 import dev.atelier.platform.web.InvalidRequestException;
 import dev.atelier.platform.web.NotFoundException;
@@ -27,9 +17,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,9 +30,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Loads what the availability engine needs for one question, in a fixed number of queries whatever the number of
- * days or staff (location, services, staff, shifts, time off, closures, holidays, taken time, resources, policy),
- * and asks it.
+ * Asks the availability engine one question: the location's calendar comes from the {@link CalendarCache} (one read
+ * of the tenant's calendar version while nothing changed), taken time from one query; a fixed number of queries
+ * whatever the number of days or staff.
  */
 @Service
 public class AvailabilitySearch {
@@ -57,24 +49,16 @@ public class AvailabilitySearch {
 
     /** The engine with its inputs, and the services of the visit in order. */
     public record Prepared(ZoneId zone, AvailabilityEngine engine, List<VisitItem> visit,
-            Map<UUID, SalonService> services) {
+            Map<UUID, LocationCalendar.Offer> services) {
     }
 
-    private final LocationRepository locations;
-    private final SalonServiceRepository services;
+    private final CalendarCache calendars;
     private final MembershipRepository staff;
-    private final StaffShiftRepository shifts;
-    private final TimeOffRepository timeOff;
     private final EntityManager entities;
 
-    public AvailabilitySearch(LocationRepository locations, SalonServiceRepository services,
-            MembershipRepository staff, StaffShiftRepository shifts, TimeOffRepository timeOff,
-            EntityManager entities) {
-        this.locations = locations;
-        this.services = services;
+    public AvailabilitySearch(CalendarCache calendars, MembershipRepository staff, EntityManager entities) {
+        this.calendars = calendars;
         this.staff = staff;
-        this.shifts = shifts;
-        this.timeOff = timeOff;
         this.entities = entities;
     }
 
@@ -108,40 +92,32 @@ public class AvailabilitySearch {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        Location location = locations.findById(query.locationId())
-                .orElseThrow(() -> new NotFoundException("location"));
-        ZoneId zone = location.timezone();
-        Map<UUID, SalonService> byId = new HashMap<>();
-        services.findAllByIdIn(new HashSet<>(query.serviceIds())).forEach(s -> byId.put(s.id(), s));
+        LocationCalendar calendar = calendars.of(query.locationId());
+        ZoneId zone = calendar.zone();
+        Map<UUID, LocationCalendar.Offer> offers = new HashMap<>();
+        Set<UUID> performing = new HashSet<>();
+        Set<String> types = new HashSet<>();
         for (UUID id : query.serviceIds()) {
-            SalonService service = byId.get(id);
-            if (service == null || !service.active()) {
+            LocationCalendar.Offer offer = calendar.services().get(id);
+            if (offer == null) {
                 throw new NotFoundException("service");
             }
-            if (rules == Rules.ONLINE && !service.onlineBookable()) {
+            if (rules == Rules.ONLINE && !offer.onlineBookable()) {
                 errors.add(new FieldError("serviceId", "service " + id + " is not bookable online"));
             }
-        }
-        Set<UUID> performerIds = new HashSet<>();
-        byId.values().forEach(s -> s.performers().forEach(p -> performerIds.add(p.staffId())));
-        Map<UUID, Membership> working = new LinkedHashMap<>();
-        for (Membership member : staff.findByIdIn(performerIds)) {
-            if (member.status() == Membership.Status.ACTIVE && member.locationIds().contains(location.id())
-                    && member.role() != StaffRole.RECEPTIONIST) {
-                working.put(member.id(), member);
-            }
+            offers.put(id, offer);
+            performing.addAll(offer.engine().performers());
+            types.addAll(offer.engine().resourceTypes());
         }
         if (query.staffId() != null) {
-            if (!working.containsKey(query.staffId())) {
+            if (!calendar.working().contains(query.staffId())) {
                 if (staff.findById(query.staffId()).isEmpty()) {
                     throw new NotFoundException("staff member");
                 }
                 errors.add(new FieldError("staffId", "this stylist does not work here"));
             } else {
                 for (UUID id : query.serviceIds()) {
-                    boolean performs = byId.get(id).performers().stream()
-                            .anyMatch(p -> p.staffId().equals(query.staffId()));
-                    if (!performs) {
+                    if (!offers.get(id).performers().contains(query.staffId())) {
                         errors.add(new FieldError("staffId", "this stylist does not perform service " + id));
                     }
                 }
@@ -152,84 +128,53 @@ public class AvailabilitySearch {
         }
         Instant windowStart = query.from().minusDays(1).atStartOfDay(zone).toInstant();
         Instant windowEnd = query.to().plusDays(3).atStartOfDay(zone).toInstant();
-        Set<UUID> staffIds = working.keySet();
-        Map<UUID, List<WeeklySpan>> shiftsOf = new HashMap<>();
-        Map<UUID, List<WeeklySpan>> breaksOf = new HashMap<>();
-        for (StaffShift shift : staffIds.isEmpty()
-                ? List.<StaffShift>of()
-                : shifts.findByLocationIdAndStaffIdIn(location.id(), staffIds)) {
-            WeeklySpan span = new WeeklySpan(shift.day(), new DailySpan(shift.startMinute(), shift.endMinute()),
-                    shift.validFrom(), shift.validUntil());
-            (shift.kind() == StaffShift.Kind.SHIFT ? shiftsOf : breaksOf)
-                    .computeIfAbsent(shift.staffId(), id -> new ArrayList<>()).add(span);
-        }
-        Map<UUID, List<Calendars.DatedSpan>> extrasOf = extraShifts(location.id(), staffIds, query);
-        Map<UUID, List<Interval>> awayOf = new HashMap<>();
-        for (TimeOff away : staffIds.isEmpty()
-                ? List.<TimeOff>of()
-                : timeOff.overlapping(staffIds, windowStart, windowEnd)) {
-            awayOf.computeIfAbsent(away.staffId(), id -> new ArrayList<>())
-                    .add(new Interval(away.startsAt(), away.endsAt()));
-        }
-        Map<UUID, List<Interval>> takenOf = withTaken
-                ? taken("staff_busy", "staff_id", staffIds, windowStart, windowEnd, now)
+        Set<UUID> staffIds = new LinkedHashSet<>();
+        calendar.working().stream().filter(performing::contains).forEach(staffIds::add);
+        Map<UUID, String> resourceTypes = new LinkedHashMap<>();
+        calendar.resources().forEach((id, type) -> {
+            if (types.contains(type)) {
+                resourceTypes.put(id, type);
+            }
+        });
+        Map<UUID, List<Interval>> taken = withTaken
+                ? taken(staffIds, resourceTypes.keySet(), windowStart, windowEnd, now)
                 : Map.of();
 
-        List<Calendars.Staff> calendars = new ArrayList<>();
+        LocalDate firstDay = query.from().minusDays(1);
+        LocalDate lastDay = query.to().plusDays(2);
+        List<Calendars.Staff> staffCalendars = new ArrayList<>();
         for (UUID id : staffIds) {
-            calendars.add(new Calendars.Staff(id, shiftsOf.getOrDefault(id, List.of()),
-                    extrasOf.getOrDefault(id, List.of()), breaksOf.getOrDefault(id, List.of()),
-                    awayOf.getOrDefault(id, List.of()), takenOf.getOrDefault(id, List.of())));
+            staffCalendars.add(new Calendars.Staff(id, calendar.shifts().getOrDefault(id, List.of()),
+                    calendar.extraShifts().getOrDefault(id, List.of()).stream()
+                            .filter(extra -> !extra.date().isBefore(firstDay) && !extra.date().isAfter(lastDay))
+                            .toList(),
+                    calendar.breaks().getOrDefault(id, List.of()),
+                    LocationCalendar.within(calendar.timeOff().getOrDefault(id, List.of()), windowStart, windowEnd),
+                    taken.getOrDefault(id, List.of())));
         }
-        Set<String> types = new HashSet<>();
-        byId.values().forEach(s -> types.addAll(s.resourceTypes()));
-        List<Calendars.Resource> resources = resources(location.id(), types, windowStart, windowEnd, now, withTaken);
+        List<Calendars.Resource> resources = new ArrayList<>();
+        resourceTypes.forEach((id, type) -> resources.add(new Calendars.Resource(id, type,
+                taken.getOrDefault(id, List.of()))));
+        Set<LocalDate> holidays = new HashSet<>();
+        calendar.holidays().stream().filter(day -> !day.isBefore(firstDay) && !day.isAfter(lastDay))
+                .forEach(holidays::add);
 
         List<VisitItem> visit = new ArrayList<>();
         for (UUID id : query.serviceIds()) {
-            visit.add(new VisitItem(toEngine(byId.get(id), staffIds), query.staffId()));
+            visit.add(new VisitItem(offers.get(id).engine(), query.staffId()));
         }
-        AvailabilityEngine engine = new AvailabilityEngine(new Calendars.Location(zone, openingHours(location),
-                holidays(location.id(), query), closures(location.id(), windowStart, windowEnd)), calendars,
-                resources, policy(byId.values(), rules));
-        return new Prepared(zone, engine, visit, byId);
-    }
-
-    private static List<WeeklySpan> openingHours(Location location) {
-        List<WeeklySpan> spans = new ArrayList<>();
-        for (OpeningHours hours : location.openingHours()) {
-            spans.add(new WeeklySpan(hours.day(), new DailySpan(hours.opens().toSecondOfDay() / 60,
-                    hours.closes().toSecondOfDay() / 60), null, null));
-        }
-        return spans;
-    }
-
-    /** The service as the engine sees it: its performers among those working here, in a stable order. */
-    private static Calendars.Service toEngine(SalonService service, Set<UUID> working) {
-        List<UUID> performers = new ArrayList<>();
-        Map<UUID, Duration> overrides = new HashMap<>();
-        for (Performer performer : service.performers()) {
-            if (working.contains(performer.staffId())) {
-                performers.add(performer.staffId());
-                if (performer.durationMinutes() != null) {
-                    overrides.put(performer.staffId(), Duration.ofMinutes(performer.durationMinutes()));
-                }
-            }
-        }
-        return new Calendars.Service(service.id(), Duration.ofMinutes(service.durationMinutes()),
-                Duration.ofMinutes(service.bufferBeforeMinutes()), Duration.ofMinutes(service.bufferAfterMinutes()),
-                Duration.ofMinutes(service.processingOffsetMinutes()), Duration.ofMinutes(service.processingMinutes()),
-                service.resourceTypes(), performers, overrides);
+        AvailabilityEngine engine = new AvailabilityEngine(new Calendars.Location(zone, calendar.openingHours(),
+                holidays, LocationCalendar.within(calendar.closures(), windowStart, windowEnd)), staffCalendars,
+                resources, policy(calendar.policy(), offers.values(), rules));
+        return new Prepared(zone, engine, visit, offers);
     }
 
     /** The tenant's policy, made stricter by the services' own lead time and horizon. */
-    private Calendars.Policy policy(java.util.Collection<SalonService> visit, Rules rules) {
-        Object[] row = (Object[]) entities.createNativeQuery(
-                "select slot_step_minutes, lead_time_minutes, horizon_days from booking_policy where id = 1")
-                .getSingleResult();
-        int lead = ((Number) row[1]).intValue();
-        int horizon = ((Number) row[2]).intValue();
-        for (SalonService service : visit) {
+    private static Calendars.Policy policy(LocationCalendar.Policy tenant, Collection<LocationCalendar.Offer> visit,
+            Rules rules) {
+        int lead = tenant.leadTimeMinutes();
+        int horizon = tenant.horizonDays();
+        for (LocationCalendar.Offer service : visit) {
             if (service.leadTimeMinutes() != null) {
                 lead = Math.max(lead, service.leadTimeMinutes());
             }
@@ -240,92 +185,37 @@ public class AvailabilitySearch {
         if (rules == Rules.FRONT_DESK) {
             return new Calendars.Policy(Duration.ofMinutes(1), Duration.ZERO, Duration.ofDays(horizon));
         }
-        return new Calendars.Policy(Duration.ofMinutes(((Number) row[0]).intValue()), Duration.ofMinutes(lead),
+        return new Calendars.Policy(Duration.ofMinutes(tenant.slotStepMinutes()), Duration.ofMinutes(lead),
                 Duration.ofDays(horizon));
     }
 
+    /**
+     * Active stretches of bookings (not expired holds) of the staff and resources in the window, by their id, in one
+     * query.
+     */
     @SuppressWarnings("unchecked")
-    private Map<UUID, List<Calendars.DatedSpan>> extraShifts(UUID location, Set<UUID> staffIds,
-            AvailabilityQuery query) {
-        Map<UUID, List<Calendars.DatedSpan>> extras = new HashMap<>();
-        if (staffIds.isEmpty()) {
-            return extras;
-        }
-        List<Object[]> rows = entities.createNativeQuery("""
-                select staff_id, day, start_minute, end_minute from staff_extra_shift
-                 where location_id = :location and staff_id in (:staff) and day between :from and :to""")
-                .setParameter("location", location).setParameter("staff", staffIds)
-                .setParameter("from", query.from().minusDays(1)).setParameter("to", query.to().plusDays(2))
-                .getResultList();
-        for (Object[] row : rows) {
-            extras.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add(new Calendars.DatedSpan(
-                    ((java.sql.Date) row[1]).toLocalDate(),
-                    new DailySpan(((Number) row[2]).intValue(), ((Number) row[3]).intValue())));
-        }
-        return extras;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Set<LocalDate> holidays(UUID location, AvailabilityQuery query) {
-        List<Object> rows = entities.createNativeQuery(
-                "select day from location_holiday where location_id = :location and day between :from and :to")
-                .setParameter("location", location).setParameter("from", query.from().minusDays(1))
-                .setParameter("to", query.to().plusDays(2)).getResultList();
-        Set<LocalDate> days = new HashSet<>();
-        rows.forEach(day -> days.add(((java.sql.Date) day).toLocalDate()));
-        return days;
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Interval> closures(UUID location, Instant from, Instant to) {
-        List<Object[]> rows = entities.createNativeQuery("""
-                select starts_at, ends_at from location_closure
-                 where location_id = :location and starts_at < :to and ends_at > :from""")
-                .setParameter("location", location).setParameter("from", Timestamp.from(from))
-                .setParameter("to", Timestamp.from(to)).getResultList();
-        return rows.stream().map(row -> new Interval(instant(row[0]), instant(row[1]))).toList();
-    }
-
-    /** Active stretches of bookings (not expired holds) of {@code ids} in the window, by id. */
-    @SuppressWarnings("unchecked")
-    private Map<UUID, List<Interval>> taken(String table, String column, Set<UUID> ids, Instant from, Instant to,
+    private Map<UUID, List<Interval>> taken(Set<UUID> staffIds, Set<UUID> resourceIds, Instant from, Instant to,
             Instant now) {
         Map<UUID, List<Interval>> taken = new HashMap<>();
-        if (ids.isEmpty()) {
+        if (staffIds.isEmpty() && resourceIds.isEmpty()) {
             return taken;
         }
         List<Object[]> rows = entities.createNativeQuery("""
-                select t.%s, t.starts_at, t.ends_at from %s t join booking b on b.id = t.booking_id
-                 where t.active and t.%s in (:ids) and t.starts_at < :to and t.ends_at > :from
-                   and not (b.status = 'HELD' and b.hold_expires_at <= :now)""".formatted(column, table, column))
-                .setParameter("ids", ids).setParameter("from", Timestamp.from(from))
-                .setParameter("to", Timestamp.from(to)).setParameter("now", Timestamp.from(now)).getResultList();
+                select t.staff_id, t.starts_at, t.ends_at from staff_busy t join booking b on b.id = t.booking_id
+                 where t.active and t.staff_id = any(cast(:staff as uuid[])) and t.starts_at < :to and t.ends_at > :from
+                   and not (b.status = 'HELD' and b.hold_expires_at <= :now)
+                union all
+                select t.resource_id, t.starts_at, t.ends_at from resource_busy t join booking b on b.id = t.booking_id
+                 where t.active and t.resource_id = any(cast(:resources as uuid[])) and t.starts_at < :to
+                   and t.ends_at > :from and not (b.status = 'HELD' and b.hold_expires_at <= :now)""")
+                .setParameter("staff", staffIds.toArray(UUID[]::new))
+                .setParameter("resources", resourceIds.toArray(UUID[]::new))
+                .setParameter("from", Timestamp.from(from)).setParameter("to", Timestamp.from(to))
+                .setParameter("now", Timestamp.from(now)).getResultList();
         for (Object[] row : rows) {
             taken.computeIfAbsent((UUID) row[0], id -> new ArrayList<>())
                     .add(new Interval(instant(row[1]), instant(row[2])));
         }
         return taken;
     }
-
-    @SuppressWarnings("unchecked")
-    private List<Calendars.Resource> resources(UUID location, Set<String> types, Instant from, Instant to,
-            Instant now, boolean withTaken) {
-        if (types.isEmpty()) {
-            return List.of();
-        }
-        List<Object[]> rows = entities.createNativeQuery("""
-                select id, type from resource where location_id = :location and active and type in (:types)
-                 order by name, id""").setParameter("location", location).setParameter("types", types)
-                .getResultList();
-        Map<UUID, String> typeOf = new LinkedHashMap<>();
-        rows.forEach(row -> typeOf.put((UUID) row[0], (String) row[1]));
-        Map<UUID, List<Interval>> taken = withTaken
-                ? taken("resource_busy", "resource_id", typeOf.keySet(), from, to, now)
-                : Map.of();
-        List<Calendars.Resource> resources = new ArrayList<>();
-        typeOf.forEach((id, type) -> resources.add(new Calendars.Resource(id, type, taken.getOrDefault(id,
-                List.of()))));
-        return resources;
-    }
-
 }

@@ -160,6 +160,32 @@ class AvailabilityIT {
     }
 
     @Test
+    void aChangeMadeOutsideThisAppIsSeenByTheNextQuestion() throws Exception {
+        LocalDate monday = DAY.plusWeeks(1);
+        String query = "locationId=%s&serviceId=%s&staffId=%s&from=%s&to=%s";
+        String nine = monday.atTime(9, 0).atZone(LONDON).toInstant().toString();
+        assertThat(starts(ask("avail-a", query, soho, cut, anna, monday, monday))).hasSize(15).contains(nine);
+
+        // another app (the portal, say) closes the salon for the morning: the cached calendar is read again
+        assertThat(CELLS.update(salon, "insert into location_closure (id, location_id, starts_at, ends_at, reason) "
+                + "values (gen_random_uuid(), '" + soho + "', '" + nine + "', '"
+                + monday.atTime(11, 0).atZone(LONDON).toInstant() + "', 'Flooded')")).isEqualTo(1);
+        assertThat(starts(ask("avail-a", query, soho, cut, anna, monday, monday))).hasSize(7).doesNotContain(nine);
+
+        assertThat(CELLS.update(salon, "update service set duration_minutes = 60 where id = '" + cut + "'"))
+                .isEqualTo(1);
+        JsonNode longer = ask("avail-a", query, soho, cut, anna, monday, monday);
+        assertThat(longer.get("slots").get(0).get("items").get(0).get("end").asString())
+                .isEqualTo(monday.atTime(12, 0).atZone(LONDON).toInstant().toString());
+        assertThat(CELLS.update(salon, "update service set duration_minutes = 30 where id = '" + cut + "'"))
+                .isEqualTo(1);
+
+        assertThat(CELLS.update(salon, "insert into location_holiday (location_id, day, name) values ('" + soho
+                + "', '" + monday + "', 'Bank holiday')")).isEqualTo(1);
+        assertThat(starts(ask("avail-a", query, soho, cut, anna, monday, monday))).isEmpty();
+    }
+
+    @Test
     void badQuestionsAreProblemsNeverServerErrors() {
         String base = "/api/v1/availability?locationId=" + soho + "&serviceId=" + cut;
         assertProblem(get("avail-a", base + "&from=" + DAY.plusDays(6) + "&to=" + DAY), 400, "validation");
