@@ -5,29 +5,23 @@ import dev.atelier.infra.testing.TestServers;
 import dev.atelier.platform.scheduling.StaffShift;
 import dev.atelier.platform.tenancy.Tenant;
 import dev.atelier.platform.tenancy.TenantContext;
-import dev.atelier.platform.testing.Http;
 import dev.atelier.platform.testing.TestCells;
 import dev.atelier.platform.testing.TestIdentity;
+import dev.atelier.platform.testing.Wrk;
 import dev.atelier.storefront.SalonFixture;
 import dev.atelier.storefront.StorefrontApplication;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,7 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code GET /api/v1/availability} over HTTP at {@value #CLIENTS} concurrent clients: one location, 12 stylists on
  * weekly rotas, 20 services, one day per request (the storefront's time-choice question), random service and day
  * within three weeks. The baseline in the same run is {@code GET /actuator/health} (no database) at the same
- * concurrency. p50/p99 and throughput go to {@code target/benchmarks/availability-http.md}. Run with
+ * concurrency. The load comes from {@code wrk} (Debian package), a native process outside the app's JVM, from 2,000
+ * prepared random questions. p50/p90/p99 and throughput go to {@code target/benchmarks/availability-http.md}. Run with
  * {@code ./atelier mvn -pl storefront-renderer -am verify -Dit.test=AvailabilityLoadBenchmark -Dtest=none
  * -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -Dspotless.check.skip}. Not part
  * of the test suite.
@@ -48,6 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class AvailabilityLoadBenchmark {
 
     static final int CLIENTS = 50;
+    static final int THREADS = 2;
     static final Duration WARM_UP = Duration.ofSeconds(10);
     static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 30));
     static final TestCells CELLS = TestCells.create("bench_availability");
@@ -92,67 +88,36 @@ class AvailabilityLoadBenchmark {
             }
         });
         LocalDate today = LocalDate.now(LONDON);
-        Http http = new Http(port);
+        Random random = new Random(7);
+        List<Wrk.Request> questions = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            LocalDate day = today.plusDays(1 + random.nextInt(21));
+            questions.add(get("/api/v1/availability?locationId=" + location[0] + "&serviceId="
+                    + serviceIds.get(random.nextInt(serviceIds.size())) + "&from=" + day + "&to=" + day));
+        }
+        List<Wrk.Request> health = List.of(get("/actuator/health"));
 
         List<String> lines = new ArrayList<>();
         lines.add("# Availability over HTTP");
         lines.add("");
-        lines.add(CLIENTS + " concurrent clients, " + MEASURE.toSeconds() + " s after " + WARM_UP.toSeconds()
-                + " s warm-up; machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
-                + Runtime.version().feature() + ".");
+        lines.add("wrk, " + CLIENTS + " connections on " + THREADS + " threads, " + MEASURE.toSeconds()
+                + " s after " + WARM_UP.toSeconds() + " s warm-up; machine: "
+                + Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version().feature() + ".");
         lines.add("");
-        lines.add("| request | requests/s | p50 | p99 | max |");
+        lines.add("| request | requests/s | p50 | p90 | p99 |");
         lines.add("|---|---|---|---|---|");
-        lines.add(run("baseline: GET /actuator/health", http, random -> "/actuator/health"));
-        lines.add(run("GET /api/v1/availability (one day, any stylist)", http, random -> {
-            LocalDate day = today.plusDays(1 + random.nextInt(21));
-            return "/api/v1/availability?locationId=" + location[0] + "&serviceId="
-                    + serviceIds.get(random.nextInt(serviceIds.size())) + "&from=" + day + "&to=" + day;
-        }));
+        Wrk.run(port, health, CLIENTS, THREADS, WARM_UP);
+        lines.add(Wrk.run(port, health, CLIENTS, THREADS, MEASURE).row("baseline: GET /actuator/health"));
+        Wrk.run(port, questions, CLIENTS, THREADS, WARM_UP);
+        lines.add(Wrk.run(port, questions, CLIENTS, THREADS, MEASURE)
+                .row("GET /api/v1/availability (one day, any stylist)"));
         Path report = Path.of("target", "benchmarks", "availability-http.md");
         Files.createDirectories(report.getParent());
         Files.writeString(report, String.join("\n", lines) + "\n");
         System.out.println(String.join("\n", lines));
     }
 
-    /** Runs warm-up then measurement of {@code url} at {@link #CLIENTS} clients; one table row. */
-    private static String run(String name, Http http, Function<Random, String> path) throws Exception {
-        measure(http, path, WARM_UP);
-        List<Long> micros = measure(http, path, MEASURE);
-        Collections.sort(micros);
-        return "| %s | %.0f | %.1f ms | %.1f ms | %.1f ms |".formatted(name,
-                micros.size() / (double) MEASURE.toSeconds(),
-                micros.get(micros.size() / 2) / 1000.0, micros.get((int) (micros.size() * 0.99)) / 1000.0,
-                micros.getLast() / 1000.0);
-    }
-
-    private static List<Long> measure(Http http, Function<Random, String> path, Duration length)
-            throws Exception {
-        Instant end = Instant.now().plus(length);
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<List<Long>>> clients = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            int seed = c;
-            clients.add(pool.submit(() -> {
-                Random random = new Random(seed);
-                List<Long> times = new ArrayList<>();
-                while (Instant.now().isBefore(end)) {
-                    String target = path.apply(random);
-                    long start = System.nanoTime();
-                    Http.Response response = http.get("bench-avail.localhost", target);
-                    if (response.status() != 200) {
-                        throw new IOException(target + " answered " + response.status() + ": " + response.body());
-                    }
-                    times.add((System.nanoTime() - start) / 1_000);
-                }
-                return times;
-            }));
-        }
-        List<Long> all = new ArrayList<>();
-        for (Future<List<Long>> future : clients) {
-            all.addAll(future.get());
-        }
-        pool.shutdown();
-        return all;
+    private static Wrk.Request get(String path) {
+        return new Wrk.Request("GET", path, Map.of("Host", "bench-avail.localhost"), null);
     }
 }

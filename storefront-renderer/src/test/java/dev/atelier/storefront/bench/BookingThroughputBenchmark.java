@@ -8,9 +8,9 @@ import dev.atelier.platform.tenancy.TenantContext;
 import dev.atelier.platform.testing.Http;
 import dev.atelier.platform.testing.TestCells;
 import dev.atelier.platform.testing.TestIdentity;
+import dev.atelier.platform.testing.Wrk;
 import dev.atelier.storefront.SalonFixture;
 import dev.atelier.storefront.StorefrontApplication;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,6 +25,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,8 +38,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Booking creation throughput across tenants: {@value #CLIENTS} clients book distinct free times over HTTP
- * ({@code POST /api/v1/bookings}, each with its own key) at {@value #TENANTS} chains for the measured time; the
+ * Booking creation throughput across tenants: {@value #CLIENTS} connections of {@code wrk} (a native process
+ * outside the app's JVM) book distinct free times over HTTP ({@code POST /api/v1/bookings}, each with its own key) at
+ * {@value #TENANTS} chains for the measured time; the
  * baseline in the same run is plain INSERTs of booking rows into the same table by as many JDBC clients. Results go
  * to {@code target/benchmarks/booking-throughput.md}. Run with {@code ./atelier mvn -pl storefront-renderer -am
  * verify -Dit.test=BookingThroughputBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
@@ -50,6 +52,9 @@ class BookingThroughputBenchmark {
     static final int TENANTS = 4;
     static final int STYLISTS = 8;
     static final int CLIENTS = 32;
+    static final int THREADS = 2;
+    static final int MEASURED_REQUESTS = 40_000;
+    static final Duration WARM_UP = Duration.ofSeconds(10);
     static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 30));
     static final TestCells CELLS = TestCells.create("bench_booking");
     static final KeycloakServer KEYCLOAK = TestServers.keycloak();
@@ -99,23 +104,18 @@ class BookingThroughputBenchmark {
                     KEYCLOAK.accessToken("atelier", "atelier-dev", email, "a-long-password", "openid")));
         }
         LocalDate first = LocalDate.now(LONDON).plusDays(7);
-
-        int booked = run(c -> {
-            Chain chain = chains.get(c % TENANTS);
-            UUID stylist = chain.stylists().get((c / TENANTS) % STYLISTS);
-            return n -> {
-                // client c owns its stylist's slots n, n+1, …: 90 a day from day zero on
-                String start = first.plusDays(n / 90).atStartOfDay(LONDON).plusMinutes(15L * (n % 90)).toInstant()
-                        .toString();
-                Http.Response response = http.send("POST", chain.host(), "/api/v1/bookings", """
-                        {"locationId":"%s","start":"%s","items":[{"serviceId":"%s","staffId":"%s"}]}"""
-                        .formatted(chain.location(), start, chain.service(), stylist), "Idempotency-Key",
-                        "bench-" + c + "-" + n, "Authorization", "Bearer " + chain.token());
-                if (response.status() != 201) {
-                    throw new IOException(response.status() + " " + response.body());
-                }
-            };
-        });
+        // each request books its own free time: chain, stylist and 15-minute slot differ from every other's
+        List<Wrk.Request> warmUp = bookings(chains, first, 0, 6_000);
+        List<Wrk.Request> measured = bookings(chains, first, 6_000, MEASURED_REQUESTS);
+        Wrk.run(port, warmUp, CLIENTS, THREADS, WARM_UP);
+        Wrk.Result result = Wrk.run(port, measured, CLIENTS, THREADS, MEASURE);
+        if (result.requests() > measured.size()) {
+            throw new IllegalStateException("more requests than prepared bookings: raise MEASURED_REQUESTS");
+        }
+        long stored = 0;
+        for (Chain chain : chains) {
+            stored += Long.parseLong(CELLS.column(chain.tenant(), "select count(*) from booking").getFirst());
+        }
         Chain target = chains.getFirst();
         List<Connection> connections = new ArrayList<>();
         int inserted = run(c -> {
@@ -145,10 +145,15 @@ class BookingThroughputBenchmark {
             connection.close();
         }
 
-        double bookings = booked / (double) MEASURE.toSeconds();
+        double bookings = result.requestsPerSecond();
         double inserts = inserted / (double) MEASURE.toSeconds();
         List<String> lines = List.of("# Booking throughput", "",
-                CLIENTS + " clients, " + TENANTS + " chains, " + MEASURE.toSeconds() + " s each; machine: "
+                "Bookings: wrk, " + CLIENTS + " connections on " + THREADS + " threads, " + TENANTS + " chains, "
+                        + MEASURE.toSeconds() + " s after " + WARM_UP.toSeconds()
+                        + " s warm-up (p50 %.1f ms, p99 %.1f ms; "
+                                .formatted(result.p50Millis(), result.p99Millis())
+                        + stored + " bookings stored in all); "
+                        + "INSERTs: " + CLIENTS + " JDBC clients, " + MEASURE.toSeconds() + " s; machine: "
                         + Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version().feature()
                         + ".",
                 "",
@@ -161,6 +166,24 @@ class BookingThroughputBenchmark {
         Files.createDirectories(report.getParent());
         Files.writeString(report, String.join("\n", lines) + "\n");
         System.out.println(String.join("\n", lines));
+    }
+
+    /** Bookings {@code from}…{@code from + count - 1}, each of its own chain, stylist and slot (96 a day). */
+    private static List<Wrk.Request> bookings(List<Chain> chains, LocalDate first, int from, int count) {
+        List<Wrk.Request> requests = new ArrayList<>();
+        for (int n = from; n < from + count; n++) {
+            Chain chain = chains.get(n % TENANTS);
+            UUID stylist = chain.stylists().get((n / TENANTS) % STYLISTS);
+            int slot = n / (TENANTS * STYLISTS);
+            String start = first.plusDays(slot / 96).atStartOfDay(LONDON).plusMinutes(15L * (slot % 96)).toInstant()
+                    .toString();
+            requests.add(new Wrk.Request("POST", "/api/v1/bookings", Map.of("Host", chain.host(), "Content-Type",
+                    "application/json", "Authorization", "Bearer " + chain.token(), "Idempotency-Key", "bench-" + n),
+                    """
+                            {"locationId":"%s","start":"%s","items":[{"serviceId":"%s","staffId":"%s"}]}"""
+                            .formatted(chain.location(), start, chain.service(), stylist)));
+        }
+        return requests;
     }
 
     /** One unit of work: the {@code n}th by its client. */
