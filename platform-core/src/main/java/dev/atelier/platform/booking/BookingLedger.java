@@ -5,7 +5,6 @@ import static dev.atelier.platform.persistence.SqlValues.instant;
 import dev.atelier.platform.scheduling.AvailabilityQuery;
 import dev.atelier.platform.scheduling.AvailabilitySearch;
 import dev.atelier.platform.scheduling.AvailabilitySearch.Rules;
-import dev.atelier.platform.scheduling.CalendarCache;
 import dev.atelier.platform.scheduling.LocationCalendar;
 import dev.atelier.platform.scheduling.availability.AvailabilityEngine;
 import dev.atelier.platform.scheduling.availability.AvailabilityEngine.Assignment;
@@ -28,8 +27,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -87,14 +84,11 @@ class BookingLedger {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AvailabilitySearch search;
-    private final CalendarCache calendars;
     private final EntityManager entities;
     private final BookingJournal journal;
 
-    BookingLedger(AvailabilitySearch search, CalendarCache calendars, EntityManager entities,
-            BookingJournal journal) {
+    BookingLedger(AvailabilitySearch search, EntityManager entities, BookingJournal journal) {
         this.search = search;
-        this.calendars = calendars;
         this.entities = entities;
         this.journal = journal;
     }
@@ -371,17 +365,16 @@ class BookingLedger {
      * if the rules themselves refuse it (asked once more, without taken time, only on a refusal).
      */
     private Checked check(BookingRequest request, Rules rules, Instant now) {
-        ZoneId zone = calendars.of(request.locationId()).zone();
-        LocalDate date = LocalDate.ofInstant(request.start(), zone);
-        AvailabilityQuery query = new AvailabilityQuery(request.locationId(),
-                request.items().stream().map(BookingRequest.Item::serviceId).toList(), null, date, date);
-        AvailabilitySearch.Prepared prepared = search.prepare(query, now, true, rules);
+        List<UUID> services = request.items().stream().map(BookingRequest.Item::serviceId).toList();
+        AvailabilitySearch.Prepared prepared = search.prepareAt(request.locationId(), services, request.start(), now,
+                true, rules);
         List<VisitItem> visit = visit(prepared, request);
         Optional<AvailabilityEngine.Slot> slot = prepared.engine().check(visit, request.start(), now);
         if (slot.isPresent()) {
             return new Checked(prepared, visit, slot.get());
         }
-        AvailabilitySearch.Prepared rulesOnly = search.prepare(query, now, false, rules);
+        AvailabilitySearch.Prepared rulesOnly = search.prepareAt(request.locationId(), services, request.start(), now,
+                false, rules);
         if (rulesOnly.engine().check(visit(rulesOnly, request), request.start(), now).isEmpty()) {
             throw new UnprocessableException(ProblemType.BOOKING_RULES, "That time cannot be booked: it is outside "
                     + "the opening hours or the stylists' shifts, sooner than the lead time, beyond the horizon, or "

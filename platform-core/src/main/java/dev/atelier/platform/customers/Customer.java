@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,6 +12,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "customer")
 public class Customer {
+
+    /** The last visit is kept to this precision, so that a customer's requests do not each write their profile. */
+    static final Duration SEEN_PRECISION = Duration.ofMinutes(15);
 
     @Id
     private UUID id;
@@ -68,6 +72,8 @@ public class Customer {
     }
 
     public void seen(Instant now) {
-        this.lastSeenAt = now;
+        if (lastSeenAt == null || lastSeenAt.isBefore(now.minus(SEEN_PRECISION))) {
+            this.lastSeenAt = now;
+        }
     }
 }

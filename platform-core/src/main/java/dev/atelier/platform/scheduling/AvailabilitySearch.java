@@ -80,6 +80,24 @@ public class AvailabilitySearch {
     /** The engine for {@code query} at {@code now} under {@code rules}, with or without what is taken. */
     @Transactional(readOnly = true)
     public Prepared prepare(AvailabilityQuery query, Instant now, boolean withTaken, Rules rules) {
+        return prepare(query, now, withTaken, rules, null);
+    }
+
+    /**
+     * The engine for a visit of {@code serviceIds} at {@code locationId} on the local date of {@code start} (the
+     * booking path's question, with the location's calendar read once).
+     */
+    @Transactional(readOnly = true)
+    public Prepared prepareAt(UUID locationId, List<UUID> serviceIds, Instant start, Instant now, boolean withTaken,
+            Rules rules) {
+        LocationCalendar calendar = calendars.of(locationId);
+        LocalDate date = LocalDate.ofInstant(start, calendar.zone());
+        return prepare(new AvailabilityQuery(locationId, serviceIds, null, date, date), now, withTaken, rules,
+                calendar);
+    }
+
+    private Prepared prepare(AvailabilityQuery query, Instant now, boolean withTaken, Rules rules,
+            LocationCalendar known) {
         List<FieldError> errors = new ArrayList<>();
         if (query.serviceIds().isEmpty() || query.serviceIds().size() > AvailabilityQuery.MAX_SERVICES) {
             errors.add(new FieldError("serviceId", "ask for 1 to " + AvailabilityQuery.MAX_SERVICES + " services"));
@@ -92,7 +110,7 @@ public class AvailabilitySearch {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        LocationCalendar calendar = calendars.of(query.locationId());
+        LocationCalendar calendar = known != null ? known : calendars.of(query.locationId());
         ZoneId zone = calendar.zone();
         Map<UUID, LocationCalendar.Offer> offers = new HashMap<>();
         Set<UUID> performing = new HashSet<>();
