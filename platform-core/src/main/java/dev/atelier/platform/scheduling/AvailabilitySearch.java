@@ -1,6 +1,7 @@
 package dev.atelier.platform.scheduling;
 
 import static dev.atelier.platform.persistence.SqlValues.instant;
+import static dev.atelier.platform.persistence.SqlValues.localDate;
 
 import dev.atelier.platform.catalog.Location;
 import dev.atelier.platform.catalog.LocationRepository;
@@ -240,7 +241,7 @@ public class AvailabilitySearch {
                 .getResultList();
         for (Object[] row : rows) {
             extras.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add(new Calendars.DatedSpan(
-                    ((java.sql.Date) row[1]).toLocalDate(),
+                    localDate(row[1]),
                     new DailySpan(((Number) row[2]).intValue(), ((Number) row[3]).intValue())));
         }
         return extras;
@@ -253,7 +254,7 @@ public class AvailabilitySearch {
                 .setParameter("location", location).setParameter("from", query.from().minusDays(1))
                 .setParameter("to", query.to().plusDays(2)).getResultList();
         Set<LocalDate> days = new HashSet<>();
-        rows.forEach(day -> days.add(((java.sql.Date) day).toLocalDate()));
+        rows.forEach(day -> days.add(localDate(day)));
         return days;
     }
 
