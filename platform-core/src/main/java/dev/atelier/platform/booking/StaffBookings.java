@@ -5,6 +5,7 @@ import static dev.atelier.platform.persistence.SqlValues.instant;
 import dev.atelier.platform.catalog.LocationRepository;
 import dev.atelier.platform.customers.CustomerRepository;
 import dev.atelier.platform.scheduling.AvailabilitySearch.Rules;
+import dev.atelier.platform.scheduling.CalendarLimits;
 import dev.atelier.platform.web.FieldError;
 import dev.atelier.platform.web.InvalidRequestException;
 import dev.atelier.platform.web.NotFoundException;
@@ -180,6 +181,10 @@ public class StaffBookings {
      */
     @Transactional(readOnly = true)
     public List<DiaryEntry> diary(LocalDate from, LocalDate to, UUID locationId, UUID staffId) {
+        if (!CalendarLimits.contains(from) || !CalendarLimits.contains(to)) {
+            throw new InvalidRequestException(List.of(new FieldError(CalendarLimits.contains(from) ? "to" : "from",
+                    CalendarLimits.DESCRIPTION)));
+        }
         if (to.isBefore(from) || from.plusDays(MAX_DAYS - 1).isBefore(to)) {
             throw new InvalidRequestException(List.of(new FieldError("to",
                     "must be on or after from, at most " + MAX_DAYS + " days")));

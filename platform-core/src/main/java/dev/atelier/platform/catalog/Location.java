@@ -66,6 +66,23 @@ public class Location {
         this.updatedAt = now;
     }
 
+    /** Replaces what the location is: its name, address, position, zone, phone and opening hours. */
+    public void change(String newName, Address newAddress, double newLatitude, double newLongitude, ZoneId zone,
+            String newPhone, List<OpeningHours> hours, Instant now) {
+        if (newLatitude < -90 || newLatitude > 90 || newLongitude < -180 || newLongitude > 180) {
+            throw new IllegalArgumentException("latitude/longitude out of range");
+        }
+        this.name = newName;
+        this.address = newAddress;
+        this.latitude = newLatitude;
+        this.longitude = newLongitude;
+        this.timezone = zone.getId();
+        this.phone = newPhone;
+        this.openingHours.clear();
+        this.openingHours.addAll(hours);
+        this.updatedAt = now;
+    }
+
     public UUID id() {
         return id;
     }

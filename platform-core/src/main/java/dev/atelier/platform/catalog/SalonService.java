@@ -52,6 +52,11 @@ public class SalonService {
         }
     }
 
+    /** The most lead time a service may ask for (30 days), as the chain's policy. */
+    public static final int MAX_LEAD_TIME_MINUTES = 43_200;
+    /** The furthest horizon a service may have, as the table allows. */
+    public static final int MAX_HORIZON_DAYS = 730;
+
     @Id
     private UUID id;
 
@@ -133,6 +138,28 @@ public class SalonService {
         this.priceCurrency = definition.currency().getCurrencyCode();
         this.onlineBookable = definition.onlineBookable();
         this.resourceTypes = new HashSet<>(definition.resourceTypes());
+        this.updatedAt = now;
+    }
+
+    /**
+     * How soon and how far ahead customers may book this service, where it asks for more lead time or less horizon
+     * than the chain's policy (null: the policy's).
+     */
+    public void bookingWindow(Integer leadTimeMinutes, Integer horizonDays, Instant now) {
+        if (leadTimeMinutes != null && (leadTimeMinutes < 0 || leadTimeMinutes > MAX_LEAD_TIME_MINUTES)) {
+            throw new IllegalArgumentException("lead time must be 0 to " + MAX_LEAD_TIME_MINUTES + " minutes");
+        }
+        if (horizonDays != null && (horizonDays < 1 || horizonDays > MAX_HORIZON_DAYS)) {
+            throw new IllegalArgumentException("horizon must be 1 to " + MAX_HORIZON_DAYS + " days");
+        }
+        this.leadTimeMinutes = leadTimeMinutes;
+        this.horizonDays = horizonDays;
+        this.updatedAt = now;
+    }
+
+    /** Taken off the menu (inactive services are neither listed to customers nor bookable), or put back. */
+    public void activate(boolean onTheMenu, Instant now) {
+        this.active = onTheMenu;
         this.updatedAt = now;
     }
 

@@ -102,7 +102,10 @@ public class AvailabilitySearch {
         if (query.serviceIds().isEmpty() || query.serviceIds().size() > AvailabilityQuery.MAX_SERVICES) {
             errors.add(new FieldError("serviceId", "ask for 1 to " + AvailabilityQuery.MAX_SERVICES + " services"));
         }
-        if (query.to().isBefore(query.from())) {
+        if (!CalendarLimits.contains(query.from()) || !CalendarLimits.contains(query.to())) {
+            errors.add(new FieldError(CalendarLimits.contains(query.from()) ? "to" : "from",
+                    CalendarLimits.DESCRIPTION));
+        } else if (query.to().isBefore(query.from())) {
             errors.add(new FieldError("to", "must not be before from"));
         } else if (query.from().plusDays(AvailabilityQuery.MAX_DAYS - 1).isBefore(query.to())) {
             errors.add(new FieldError("to", "at most " + AvailabilityQuery.MAX_DAYS + " days from from"));

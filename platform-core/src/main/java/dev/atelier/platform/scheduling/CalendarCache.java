@@ -1,6 +1,7 @@
 package dev.atelier.platform.scheduling;
 
 import static dev.atelier.platform.persistence.SqlValues.instant;
+import static dev.atelier.platform.persistence.SqlValues.localDate;
 
 import dev.atelier.platform.catalog.Location;
 import dev.atelier.platform.catalog.LocationRepository;
@@ -187,7 +188,7 @@ public class CalendarCache {
                 .getResultList();
         for (Object[] row : rows) {
             extras.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add(new Calendars.DatedSpan(
-                    date(row[1]),
+                    localDate(row[1]),
                     new DailySpan(((Number) row[2]).intValue(), ((Number) row[3]).intValue())));
         }
         return extras;
@@ -199,7 +200,7 @@ public class CalendarCache {
                 "select day from location_holiday where location_id = :location and day >= :since")
                 .setParameter("location", location).setParameter("since", since).getResultList();
         Set<LocalDate> days = new HashSet<>();
-        rows.forEach(day -> days.add(date(day)));
+        rows.forEach(day -> days.add(localDate(day)));
         return Set.copyOf(days);
     }
 
@@ -227,10 +228,5 @@ public class CalendarCache {
                 .getSingleResult();
         return new LocationCalendar.Policy(((Number) row[0]).intValue(), ((Number) row[1]).intValue(),
                 ((Number) row[2]).intValue());
-    }
-
-    /** A {@code date} column as the driver hands it over (a {@code java.sql.Date} or already a {@code LocalDate}). */
-    private static LocalDate date(Object value) {
-        return value instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) value;
     }
 }

@@ -13,6 +13,7 @@ import dev.atelier.platform.catalog.OpeningHours;
 import dev.atelier.platform.web.FieldError;
 import dev.atelier.platform.web.InvalidRequestException;
 import dev.atelier.platform.web.NotFoundException;
+import dev.atelier.platform.web.RequestValidation;
 import dev.atelier.portal.access.StaffMember;
 import dev.atelier.portal.access.StaffRoles;
 import jakarta.validation.Valid;
@@ -29,22 +30,25 @@ import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The tenant's locations: everyone on the staff sees them; owners and managers add them. */
+/** The tenant's locations: everyone on the staff sees them; owners and managers add and change them. */
 @RestController
 @RequestMapping("/api/v1/locations")
 class LocationController {
 
     private final LocationRepository locations;
+    private final RequestValidation validation;
     private final Clock clock;
 
-    LocationController(LocationRepository locations, Clock clock) {
+    LocationController(LocationRepository locations, RequestValidation validation, Clock clock) {
         this.locations = locations;
+        this.validation = validation;
         this.clock = clock;
     }
 
@@ -66,12 +70,36 @@ class LocationController {
     @StaffRoles({OWNER, MANAGER})
     @Transactional
     public ResponseEntity<LocationView> add(StaffMember caller, @Valid @RequestBody LocationRequest request) {
-        Location location = locations.save(toLocation(request));
+        Checked checked = check(request);
+        LocationRequest.AddressRequest address = request.address();
+        Location location = locations.save(new Location(request.name().strip(), new Address(address.line1(),
+                address.city(), address.region(), address.postalCode(), address.country()), request.latitude(),
+                request.longitude(), checked.zone(), request.phone(), checked.hours(), clock.instant()));
         return ResponseEntity.created(URI.create("/api/v1/locations/" + location.id()))
                 .body(LocationView.of(location));
     }
 
-    private Location toLocation(LocationRequest request) {
+    /** Changes any of a location's fields; the result passes the same checks as a new location. */
+    @PatchMapping("/{id}")
+    @StaffRoles({OWNER, MANAGER})
+    @Transactional
+    public LocationView change(StaffMember caller, @PathVariable UUID id, @RequestBody LocationPatch patch) {
+        Location location = locations.findById(id).orElseThrow(() -> new NotFoundException("location"));
+        LocationRequest changed = patch.over(location);
+        validation.requireValid(changed);
+        Checked checked = check(changed);
+        LocationRequest.AddressRequest address = changed.address();
+        location.change(changed.name().strip(), new Address(address.line1(), address.city(), address.region(),
+                address.postalCode(), address.country()), changed.latitude(), changed.longitude(), checked.zone(),
+                changed.phone(), checked.hours(), clock.instant());
+        return LocationView.of(location);
+    }
+
+    /** A location's zone and opening hours, once they have passed the rules a location's fields meet together. */
+    private record Checked(ZoneId zone, List<OpeningHours> hours) {
+    }
+
+    private static Checked check(LocationRequest request) {
         List<FieldError> errors = new ArrayList<>();
         ZoneId zone = null;
         try {
@@ -101,9 +129,6 @@ class LocationController {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        LocationRequest.AddressRequest address = request.address();
-        return new Location(request.name().strip(), new Address(address.line1(), address.city(), address.region(),
-                address.postalCode(), address.country()), request.latitude(), request.longitude(), zone,
-                request.phone(), hours, clock.instant());
+        return new Checked(zone, hours);
     }
 }

@@ -2,62 +2,54 @@ package dev.atelier.portal.schedules;
 
 import static dev.atelier.platform.identity.StaffRole.MANAGER;
 import static dev.atelier.platform.identity.StaffRole.OWNER;
+import static dev.atelier.platform.identity.StaffRole.RECEPTIONIST;
+import static dev.atelier.platform.identity.StaffRole.STYLIST;
 
+import dev.atelier.platform.catalog.LocationRepository;
 import dev.atelier.platform.identity.Membership;
 import dev.atelier.platform.identity.MembershipRepository;
+import dev.atelier.platform.scheduling.CalendarLimits;
 import dev.atelier.platform.scheduling.StaffShift;
 import dev.atelier.platform.scheduling.StaffShiftRepository;
-import dev.atelier.platform.scheduling.TimeOff;
-import dev.atelier.platform.scheduling.TimeOffRepository;
 import dev.atelier.platform.web.FieldError;
 import dev.atelier.platform.web.InvalidRequestException;
 import dev.atelier.platform.web.NotFoundException;
 import dev.atelier.portal.access.StaffMember;
 import dev.atelier.portal.access.StaffRoles;
 import jakarta.validation.Valid;
-import java.net.URI;
-import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Owners and managers set a staff member's weekly schedule at a location and record their time off. */
+/** A staff member's weekly schedule at a location: everyone on the staff reads it; owners and managers set it. */
 @RestController
 @RequestMapping("/api/v1/staff/{id}")
 class ScheduleController {
 
     private final MembershipRepository staff;
     private final StaffShiftRepository shifts;
-    private final TimeOffRepository timeOff;
-    private final Clock clock;
+    private final LocationRepository locations;
 
-    ScheduleController(MembershipRepository staff, StaffShiftRepository shifts, TimeOffRepository timeOff,
-            Clock clock) {
+    ScheduleController(MembershipRepository staff, StaffShiftRepository shifts, LocationRepository locations) {
         this.staff = staff;
         this.shifts = shifts;
-        this.timeOff = timeOff;
-        this.clock = clock;
+        this.locations = locations;
     }
 
     /** What a schedule looks like after it is set. */
     record ScheduleView(String staffId, String locationId, List<ScheduleRequest.Span> weekly,
             List<ScheduleRequest.Span> breaks, LocalDate validFrom, LocalDate validUntil) {
-    }
-
-    record TimeOffView(String id, String staffId, Instant start, Instant end, String reason) {
     }
 
     @PutMapping("/schedule")
@@ -69,6 +61,12 @@ class ScheduleController {
         List<FieldError> errors = new ArrayList<>();
         if (!member.locationIds().contains(request.locationId())) {
             errors.add(new FieldError("locationId", "the staff member does not work at this location"));
+        }
+        if (request.validFrom() != null && !CalendarLimits.contains(request.validFrom())) {
+            errors.add(new FieldError("validFrom", CalendarLimits.DESCRIPTION));
+        }
+        if (request.validUntil() != null && !CalendarLimits.contains(request.validUntil())) {
+            errors.add(new FieldError("validUntil", CalendarLimits.DESCRIPTION));
         }
         if (request.validFrom() != null && request.validUntil() != null
                 && request.validUntil().isBefore(request.validFrom())) {
@@ -101,29 +99,26 @@ class ScheduleController {
                 breaks.stream().sorted(order).toList(), request.validFrom(), request.validUntil());
     }
 
-    @PostMapping("/time-off")
-    @StaffRoles({OWNER, MANAGER})
-    @Transactional
-    public ResponseEntity<TimeOffView> addTimeOff(StaffMember caller, @PathVariable UUID id,
-            @Valid @RequestBody TimeOffRequest request) {
+    /** The week {@code PUT /schedule} set at {@code locationId} (empty lists when there is none). */
+    @GetMapping("/schedule")
+    @StaffRoles({OWNER, MANAGER, RECEPTIONIST, STYLIST})
+    @Transactional(readOnly = true)
+    public ScheduleView schedule(StaffMember caller, @PathVariable UUID id, @RequestParam UUID locationId) {
         staff.findById(id).orElseThrow(() -> new NotFoundException("staff member"));
-        List<FieldError> errors = new ArrayList<>();
-        if (!request.start().isBefore(request.end())) {
-            errors.add(new FieldError("end", "must be after start"));
-        } else if (Duration.between(request.start(), request.end()).compareTo(TimeOff.LONGEST) > 0) {
-            errors.add(new FieldError("end", "time off lasts at most " + TimeOff.LONGEST.toDays() + " days"));
+        if (!locations.existsById(locationId)) {
+            throw new NotFoundException("location");
         }
-        if (!request.end().isAfter(clock.instant())) {
-            errors.add(new FieldError("end", "must be in the future"));
+        List<StaffShift> rows = shifts.findByStaffIdOrderByDayAscStartMinuteAsc(id).stream()
+                .filter(shift -> shift.locationId().equals(locationId)).toList();
+        List<ScheduleRequest.Span> weekly = new ArrayList<>();
+        List<ScheduleRequest.Span> breaks = new ArrayList<>();
+        for (StaffShift shift : rows) {
+            (shift.kind() == StaffShift.Kind.SHIFT ? weekly : breaks).add(new ScheduleRequest.Span(shift.day().name(),
+                    WallClock.format(shift.startMinute()), WallClock.format(shift.endMinute())));
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
-        TimeOff away = timeOff.save(new TimeOff(id, request.start(), request.end(), request.reason(),
-                clock.instant()));
-        return ResponseEntity.created(URI.create("/api/v1/staff/" + id + "/time-off/" + away.id()))
-                .body(new TimeOffView(away.id().toString(), id.toString(), away.startsAt(), away.endsAt(),
-                        away.reason()));
+        StaffShift first = rows.isEmpty() ? null : rows.getFirst();
+        return new ScheduleView(id.toString(), locationId.toString(), weekly, breaks,
+                first == null ? null : first.validFrom(), first == null ? null : first.validUntil());
     }
 
     private static StaffShift row(UUID staffId, ScheduleRequest request, StaffShift.Kind kind,

@@ -17,19 +17,15 @@ record ScheduleRequest(@NotNull UUID locationId, @NotNull @Size(max = 70) List<@
         @Size(max = 70) List<@NotNull @Valid Span> breaks, LocalDate validFrom, LocalDate validUntil) {
 
     record Span(@NotNull @Pattern(regexp = "MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY") String day,
-            @NotNull @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]|24:00") String start,
-            @NotNull @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]|24:00") String end) {
+            @NotNull @Pattern(regexp = WallClock.TIME, message = WallClock.TIME_MESSAGE) String start,
+            @NotNull @Pattern(regexp = WallClock.TIME, message = WallClock.TIME_MESSAGE) String end) {
 
         int startMinute() {
-            return minutes(start);
+            return WallClock.minutes(start);
         }
 
         int endMinute() {
-            return minutes(end);
-        }
-
-        private static int minutes(String hhmm) {
-            return Integer.parseInt(hhmm.substring(0, 2)) * 60 + Integer.parseInt(hhmm.substring(3));
+            return WallClock.minutes(end);
         }
     }
 }

@@ -9,7 +9,8 @@ import java.util.UUID;
 /** A service as the portal shows it. */
 record ServiceView(String id, String name, String category, String description, int durationMinutes,
         int processingOffsetMinutes, int processingMinutes, int bufferBeforeMinutes, int bufferAfterMinutes,
-        PriceView price, boolean onlineBookable, boolean active, List<String> resourceTypes, List<String> staffIds) {
+        PriceView price, boolean onlineBookable, boolean active, List<String> resourceTypes, List<String> staffIds,
+        Integer leadTimeMinutes, Integer horizonDays) {
 
     record PriceView(BigDecimal amount, String currency) {
     }
@@ -20,6 +21,7 @@ record ServiceView(String id, String name, String category, String description, 
                 service.bufferBeforeMinutes(), service.bufferAfterMinutes(),
                 new PriceView(service.priceAmount(), service.currency().getCurrencyCode()), service.onlineBookable(),
                 service.active(), service.resourceTypes().stream().sorted().toList(),
-                service.performers().stream().map(Performer::staffId).map(UUID::toString).toList());
+                service.performers().stream().map(Performer::staffId).map(UUID::toString).toList(),
+                service.leadTimeMinutes(), service.horizonDays());
     }
 }

@@ -109,6 +109,25 @@ class IsolationMatrixIT {
             new Endpoint("POST", "/api/v1/walk-ins", Kind.STAFF_ACTION, true, true),
             new Endpoint("POST", "/api/v1/bookings/{id}/cancel", Kind.STAFF_WRITE, false, true),
             new Endpoint("POST", "/api/v1/bookings/{id}/reschedule", Kind.STAFF_WRITE, false, true),
+            new Endpoint("GET", "/api/v1/staff/{id}/schedule", Kind.STAFF_READ, false),
+            new Endpoint("GET", "/api/v1/staff/{id}/time-off", Kind.STAFF_READ, false),
+            new Endpoint("DELETE", "/api/v1/staff/{id}/time-off/{timeOffId}", Kind.STAFF_WRITE, false),
+            new Endpoint("GET", "/api/v1/staff/{id}/extra-shifts", Kind.STAFF_READ, false),
+            new Endpoint("POST", "/api/v1/staff/{id}/extra-shifts", Kind.STAFF_WRITE, true),
+            new Endpoint("DELETE", "/api/v1/staff/{id}/extra-shifts/{shiftId}", Kind.STAFF_WRITE, false),
+            new Endpoint("PATCH", "/api/v1/locations/{id}", Kind.STAFF_WRITE, false),
+            new Endpoint("GET", "/api/v1/locations/{id}/closures", Kind.STAFF_READ, false),
+            new Endpoint("POST", "/api/v1/locations/{id}/closures", Kind.STAFF_WRITE, true),
+            new Endpoint("DELETE", "/api/v1/locations/{id}/closures/{closureId}", Kind.STAFF_WRITE, false),
+            new Endpoint("GET", "/api/v1/locations/{id}/holidays", Kind.STAFF_READ, false),
+            new Endpoint("PUT", "/api/v1/locations/{id}/holidays/{date}", Kind.STAFF_WRITE, false),
+            new Endpoint("DELETE", "/api/v1/locations/{id}/holidays/{date}", Kind.STAFF_WRITE, false),
+            new Endpoint("GET", "/api/v1/resources", Kind.STAFF_READ, false),
+            new Endpoint("POST", "/api/v1/resources", Kind.STAFF_WRITE, true),
+            new Endpoint("PATCH", "/api/v1/resources/{id}", Kind.STAFF_WRITE, false),
+            new Endpoint("GET", "/api/v1/booking-policy", Kind.STAFF_READ, false),
+            new Endpoint("PUT", "/api/v1/booking-policy", Kind.STAFF_WRITE, false),
+            new Endpoint("PATCH", "/api/v1/services/{id}", Kind.STAFF_WRITE, false),
             new Endpoint("GET", "/api/v1/services", Kind.STAFF_READ, false),
             new Endpoint("GET", "/api/v1/services/{id}", Kind.STAFF_READ, false),
             new Endpoint("POST", "/api/v1/services", Kind.STAFF_WRITE, true),
@@ -132,6 +151,7 @@ class IsolationMatrixIT {
     final String[] location = new String[2];
     final String[] victim = new String[2];
     final String[] service = new String[2];
+    final String[] resource = new String[2];
     final java.util.Map<Caller, String> tokens = new java.util.EnumMap<>(Caller.class);
 
     @BeforeAll
@@ -144,6 +164,11 @@ class IsolationMatrixIT {
             location[i] = chains.addLocation(token, tenant.toUpperCase() + "-home");
             victim[i] = chains.addStaff(token, "victim@matrix-" + tenant + ".test", "STYLIST", location[i]);
             service[i] = chains.addService(token, tenant.toUpperCase() + "-home-service");
+            Http.Response chair = chains.call("POST", "/api/v1/resources", token, """
+                    {"locationId":"%s","name":"%s-home-chair","type":"chair"}""".formatted(location[i],
+                    tenant.toUpperCase()));
+            assertThat(chair.status()).as(chair.body()).isEqualTo(201);
+            resource[i] = chair.json().get("id").asString();
             tokens.put(tenant.equals("a") ? Caller.OWNER_A : Caller.OWNER_B, token);
         }
         String ownerA = tokens.get(Caller.OWNER_A);
@@ -212,6 +237,12 @@ class IsolationMatrixIT {
                     .isNotEmpty().noneMatch(reason -> reason.startsWith(other));
             assertThat(CELLS.column(stored, "select count(*) from staff_shift")).as("shifts of " + tenant)
                     .containsExactly("2");
+            assertThat(CELLS.column(stored, "select reason from location_closure")).as("closures of " + tenant)
+                    .isNotEmpty().noneMatch(reason -> reason.startsWith(other));
+            assertThat(CELLS.column(stored, "select name from location_holiday")).as("holidays of " + tenant)
+                    .isNotEmpty().noneMatch(name -> name.startsWith(other));
+            assertThat(CELLS.column(stored, "select name from resource")).as("resources of " + tenant)
+                    .isNotEmpty().noneMatch(name -> name.startsWith(other));
         }
     }
 
@@ -221,15 +252,21 @@ class IsolationMatrixIT {
         if (path.equals("/api/v1/bookings") && endpoint.method().equals("GET")) {
             path += "?from=2027-01-04&to=2027-01-10";
         }
+        if (path.endsWith("/schedule") && endpoint.method().equals("GET")) {
+            path += "?locationId=" + location[i];
+        }
         if (path.contains("{id}")) {
             path = path.replace("{id}", path.startsWith("/api/v1/locations")
                     ? location[i]
                     : path.startsWith("/api/v1/services")
                             ? service[i]
-                            : path.startsWith("/api/v1/bookings") ? UUID.randomUUID().toString() : victim[i]);
+                            : path.startsWith("/api/v1/resources")
+                                    ? resource[i]
+                                    : path.startsWith("/api/v1/bookings") ? UUID.randomUUID().toString() : victim[i]);
         }
         String writer = caller.home() == null ? "X" : caller.home().toUpperCase();
         int n = sequence.incrementAndGet();
+        path = withDeletable(path, tenant, n);
         String body = switch (endpoint.method() + " " + endpoint.template()) {
             case "POST /api/v1/signup" -> """
                     {"chainName":"Matrix %d","slug":"matrix-new-%d","country":"GB","currency":"GBP",
@@ -255,6 +292,21 @@ class IsolationMatrixIT {
                      "guest":{"name":"%s-guest-%d"}}""".formatted(UUID.randomUUID(), service[i], writer, n);
             case "POST /api/v1/bookings/{id}/reschedule" -> """
                     {"start":"2099-01-04T10:00:00Z"}""";
+            case "PATCH /api/v1/services/{id}" -> """
+                    {"name":"%s-service-renamed-%d"}""".formatted(writer, n);
+            case "PATCH /api/v1/locations/{id}" -> """
+                    {"name":"%s-location-renamed-%d"}""".formatted(writer, n);
+            case "PATCH /api/v1/resources/{id}" -> """
+                    {"name":"%s-chair-renamed-%d"}""".formatted(writer, n);
+            case "POST /api/v1/resources" -> """
+                    {"locationId":"%s","name":"%s-chair-%d","type":"chair"}""".formatted(location[i], writer, n);
+            case "POST /api/v1/locations/{id}/closures" -> closure(writer + "-closure-" + n);
+            case "PUT /api/v1/locations/{id}/holidays/{date}" -> """
+                    {"name":"%s-holiday-%d"}""".formatted(writer, n);
+            case "POST /api/v1/staff/{id}/extra-shifts" -> extraShift(location[i], n);
+            case "PUT /api/v1/booking-policy" -> """
+                    {"slotStepMinutes":15,"leadTimeMinutes":120,"horizonDays":180,"holdMinutes":10,
+                     "freeCancellationHours":24,"lateCancellationFeePercent":50}""";
             default -> null;
         };
         boolean collection = !endpoint.template().contains("{");
@@ -267,6 +319,53 @@ class IsolationMatrixIT {
             headers.addAll(List.of("Idempotency-Key", "matrix-" + n));
         }
         return chains.call(endpoint.method(), path, tokens.get(caller), body, headers.toArray(String[]::new));
+    }
+
+    /**
+     * Fills the sub-resource of a DELETE (or of a holiday's date) with one that the tenant's owner has just made, so
+     * that a caller who may delete it gets 204 and the tenant's other callers find it there to refuse.
+     */
+    private String withDeletable(String path, String tenant, int n) {
+        int i = index(tenant);
+        String owner = tokens.get(tenant.equals("a") ? Caller.OWNER_A : Caller.OWNER_B);
+        if (path.contains("{timeOffId}")) {
+            return path.replace("{timeOffId}", made(chains.call("POST", "/api/v1/staff/" + victim[i] + "/time-off",
+                    owner, """
+                            {"start":"2098-01-04T09:00:00Z","end":"2098-01-05T09:00:00Z","reason":"deletable"}""")));
+        }
+        if (path.contains("{shiftId}")) {
+            return path.replace("{shiftId}", made(chains.call("POST", "/api/v1/staff/" + victim[i] + "/extra-shifts",
+                    owner, extraShift(location[i], n))));
+        }
+        if (path.contains("{closureId}")) {
+            return path.replace("{closureId}", made(chains.call("POST", "/api/v1/locations/" + location[i]
+                    + "/closures", owner, closure("deletable"))));
+        }
+        if (path.contains("{date}")) {
+            String date = java.time.LocalDate.of(2098, 1, 1).plusDays(n).toString();
+            Http.Response holiday = chains.call("PUT", "/api/v1/locations/" + location[i] + "/holidays/" + date, owner,
+                    "{\"name\":\"deletable\"}");
+            assertThat(holiday.status()).as(holiday.body()).isEqualTo(200);
+            return path.replace("{date}", date);
+        }
+        return path;
+    }
+
+    private static String made(Http.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("id").asString();
+    }
+
+    private static String closure(String reason) {
+        return """
+                {"start":"2098-06-01T09:00:00Z","end":"2098-06-01T12:00:00Z","reason":"%s"}""".formatted(reason);
+    }
+
+    /** A different date for every call, so extra shifts of one person never overlap. */
+    private static String extraShift(String location, int n) {
+        return """
+                {"locationId":"%s","date":"%s","start":"10:00","end":"14:00"}""".formatted(location,
+                java.time.LocalDate.of(2098, 1, 1).plusDays(n));
     }
 
     /** The tenant a request of {@code caller} aims at: its own or the other one; A and B for callers with none. */
@@ -300,7 +399,7 @@ class IsolationMatrixIT {
         if (endpoint.missing()) {
             return 404;
         }
-        return endpoint.creates() ? 201 : 200;
+        return endpoint.creates() ? 201 : endpoint.method().equals("DELETE") ? 204 : 200;
     }
 
     private static int index(String tenant) {
