@@ -153,7 +153,9 @@ class BookingLedger {
                     assignment.start(), assignment.end(), price));
         }
         Instant holdExpiresAt = kind == Kind.HOLD ? now.plus(Duration.ofMinutes(policy().holdMinutes())) : null;
-        expireOverdueHolds(now);
+        if (checked.prepared().lapsedHolds()) {
+            expireOverdueHolds(now);
+        }
         try {
             entities.createNativeQuery("""
                     insert into booking (id, customer_id, guest_name, location_id, status, source, starts_at, ends_at,
@@ -198,7 +200,9 @@ class BookingLedger {
         }
         release(booking.id());
         Checked checked = check(new BookingRequest(booking.locationId(), start, items, null), rules, now);
-        expireOverdueHolds(now);
+        if (checked.prepared().lapsedHolds()) {
+            expireOverdueHolds(now);
+        }
         try {
             entities.createNativeQuery("delete from booking_item where booking_id = :id")
                     .setParameter("id", booking.id()).executeUpdate();

@@ -1,8 +1,7 @@
 package dev.atelier.platform.scheduling;
 
-import static dev.atelier.platform.persistence.SqlValues.instant;
-
 import dev.atelier.platform.identity.MembershipRepository;
+import dev.atelier.platform.persistence.SqlValues;
 import dev.atelier.platform.scheduling.availability.AvailabilityEngine;
 import dev.atelier.platform.scheduling.availability.AvailabilityEngine.VisitItem;
 import dev.atelier.platform.scheduling.availability.Calendars;
@@ -47,10 +46,20 @@ public class AvailabilitySearch {
         FRONT_DESK
     }
 
-    /** The engine with its inputs, and the services of the visit in order. */
+    /**
+     * The engine with its inputs, and the services of the visit in order; {@code lapsedHolds}: holds whose time ran
+     * out still keep stretches where the question looked (the engine ignores them; a writer must expire them first).
+     */
     public record Prepared(ZoneId zone, AvailabilityEngine engine, List<VisitItem> visit,
-            Map<UUID, LocationCalendar.Offer> services) {
+            Map<UUID, LocationCalendar.Offer> services, boolean lapsedHolds) {
     }
+
+    /** Taken time by staff or resource id, and whether lapsed holds were seen among it. */
+    private record Taken(Map<UUID, List<Interval>> byId, boolean lapsedHolds) {
+    }
+
+    /** Read this much more taken time around where visits can reach than they need (buffers are at most 4 hours). */
+    private static final Duration MARGIN = Duration.ofHours(12);
 
     private final CalendarCache calendars;
     private final MembershipRepository staff;
@@ -80,7 +89,7 @@ public class AvailabilitySearch {
     /** The engine for {@code query} at {@code now} under {@code rules}, with or without what is taken. */
     @Transactional(readOnly = true)
     public Prepared prepare(AvailabilityQuery query, Instant now, boolean withTaken, Rules rules) {
-        return prepare(query, now, withTaken, rules, null);
+        return prepare(query, now, withTaken, rules, null, null);
     }
 
     /**
@@ -93,11 +102,15 @@ public class AvailabilitySearch {
         LocationCalendar calendar = calendars.of(locationId);
         LocalDate date = LocalDate.ofInstant(start, calendar.zone());
         return prepare(new AvailabilityQuery(locationId, serviceIds, null, date, date), now, withTaken, rules,
-                calendar);
+                calendar, start);
     }
 
+    /**
+     * {@code focus}: the one start asked about, or null for every start on the query's dates; taken time, time off
+     * and closures are read only where a visit starting then can reach.
+     */
     private Prepared prepare(AvailabilityQuery query, Instant now, boolean withTaken, Rules rules,
-            LocationCalendar known) {
+            LocationCalendar known, Instant focus) {
         List<FieldError> errors = new ArrayList<>();
         if (query.serviceIds().isEmpty() || query.serviceIds().size() > AvailabilityQuery.MAX_SERVICES) {
             errors.add(new FieldError("serviceId", "ask for 1 to " + AvailabilityQuery.MAX_SERVICES + " services"));
@@ -147,8 +160,16 @@ public class AvailabilitySearch {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        Instant windowStart = query.from().minusDays(1).atStartOfDay(zone).toInstant();
-        Instant windowEnd = query.to().plusDays(3).atStartOfDay(zone).toInstant();
+        Duration reach = Duration.ZERO;
+        for (UUID id : query.serviceIds()) {
+            Calendars.Service service = offers.get(id).engine();
+            Duration longest = service.durationOverrides().values().stream().reduce(service.duration(),
+                    (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            reach = reach.plus(service.bufferBefore()).plus(longest).plus(service.bufferAfter());
+        }
+        Instant windowStart = (focus != null ? focus : query.from().atStartOfDay(zone).toInstant()).minus(MARGIN);
+        Instant windowEnd = (focus != null ? focus : query.to().plusDays(1).atStartOfDay(zone).toInstant()).plus(reach)
+                .plus(MARGIN);
         Set<UUID> staffIds = new LinkedHashSet<>();
         calendar.working().stream().filter(performing::contains).forEach(staffIds::add);
         Map<UUID, String> resourceTypes = new LinkedHashMap<>();
@@ -157,9 +178,10 @@ public class AvailabilitySearch {
                 resourceTypes.put(id, type);
             }
         });
-        Map<UUID, List<Interval>> taken = withTaken
+        Taken found = withTaken
                 ? taken(staffIds, resourceTypes.keySet(), windowStart, windowEnd, now)
-                : Map.of();
+                : new Taken(Map.of(), false);
+        Map<UUID, List<Interval>> taken = found.byId();
 
         LocalDate firstDay = query.from().minusDays(1);
         LocalDate lastDay = query.to().plusDays(2);
@@ -187,7 +209,7 @@ public class AvailabilitySearch {
         AvailabilityEngine engine = new AvailabilityEngine(new Calendars.Location(zone, calendar.openingHours(),
                 holidays, LocationCalendar.within(calendar.closures(), windowStart, windowEnd)), staffCalendars,
                 resources, policy(calendar.policy(), offers.values(), rules));
-        return new Prepared(zone, engine, visit, offers);
+        return new Prepared(zone, engine, visit, offers, found.lapsedHolds());
     }
 
     /** The tenant's policy, made stricter by the services' own lead time and horizon. */
@@ -211,32 +233,38 @@ public class AvailabilitySearch {
     }
 
     /**
-     * Active stretches of bookings (not expired holds) of the staff and resources in the window, by their id, in one
-     * query.
+     * Active stretches of bookings of the staff and resources in the window, by their id, in one query; those of
+     * holds whose time ran out are left out (and noted).
      */
     @SuppressWarnings("unchecked")
-    private Map<UUID, List<Interval>> taken(Set<UUID> staffIds, Set<UUID> resourceIds, Instant from, Instant to,
-            Instant now) {
+    private Taken taken(Set<UUID> staffIds, Set<UUID> resourceIds, Instant from, Instant to, Instant now) {
         Map<UUID, List<Interval>> taken = new HashMap<>();
         if (staffIds.isEmpty() && resourceIds.isEmpty()) {
-            return taken;
+            return new Taken(taken, false);
         }
         List<Object[]> rows = entities.createNativeQuery("""
-                select t.staff_id, t.starts_at, t.ends_at from staff_busy t join booking b on b.id = t.booking_id
+                select t.staff_id, %1$s, %2$s, %3$s from staff_busy t join booking b on b.id = t.booking_id
                  where t.active and t.staff_id = any(cast(:staff as uuid[])) and t.starts_at < :to and t.ends_at > :from
-                   and not (b.status = 'HELD' and b.hold_expires_at <= :now)
                 union all
-                select t.resource_id, t.starts_at, t.ends_at from resource_busy t join booking b on b.id = t.booking_id
+                select t.resource_id, %1$s, %2$s, %3$s from resource_busy t join booking b on b.id = t.booking_id
                  where t.active and t.resource_id = any(cast(:resources as uuid[])) and t.starts_at < :to
-                   and t.ends_at > :from and not (b.status = 'HELD' and b.hold_expires_at <= :now)""")
+                   and t.ends_at > :from"""
+                .formatted(SqlValues.EPOCH_MICROS.formatted("t.starts_at"),
+                        SqlValues.EPOCH_MICROS.formatted("t.ends_at"),
+                        "(b.status = 'HELD' and b.hold_expires_at <= :now)"))
                 .setParameter("staff", staffIds.toArray(UUID[]::new))
                 .setParameter("resources", resourceIds.toArray(UUID[]::new))
                 .setParameter("from", Timestamp.from(from)).setParameter("to", Timestamp.from(to))
                 .setParameter("now", Timestamp.from(now)).getResultList();
+        boolean lapsed = false;
         for (Object[] row : rows) {
+            if (Boolean.TRUE.equals(row[3])) {
+                lapsed = true;
+                continue;
+            }
             taken.computeIfAbsent((UUID) row[0], id -> new ArrayList<>())
-                    .add(new Interval(instant(row[1]), instant(row[2])));
+                    .add(new Interval(SqlValues.ofEpochMicros(row[1]), SqlValues.ofEpochMicros(row[2])));
         }
-        return taken;
+        return new Taken(taken, lapsed);
     }
 }

@@ -67,8 +67,10 @@ public final class Wrk {
             throw new IllegalStateException("wrk is not installed: apt-get install -y wrk");
         }
         Path script = Files.createTempFile("atelier-wrk", ".lua");
+        Path data = Files.createTempFile("atelier-wrk", ".tsv");
         try {
-            Files.writeString(script, lua(requests, threads), StandardCharsets.UTF_8);
+            Files.write(data, lines(requests), StandardCharsets.UTF_8);
+            Files.writeString(script, lua(data, threads), StandardCharsets.UTF_8);
             List<String> command = new ArrayList<>(List.of("wrk", "--latency", "-c", String.valueOf(connections),
                     "-t", String.valueOf(threads), "-d", length.toSeconds() + "s", "--timeout", "10s", "-s",
                     script.toString(), "http://127.0.0.1:" + port));
@@ -80,6 +82,7 @@ public final class Wrk {
             return parse(output);
         } finally {
             Files.deleteIfExists(script);
+            Files.deleteIfExists(data);
         }
     }
 
@@ -118,36 +121,68 @@ public final class Wrk {
                 Long.parseLong(total.group(1)));
     }
 
-    /** A script that hands out the requests in turn, each wrk thread within its own share of them. */
-    private static String lua(List<Request> requests, int threads) {
-        StringBuilder script = new StringBuilder("local requests = {\n");
+    /** One request a line: method, path, body ({@code -} for none), then header names and values; tab-separated. */
+    private static List<String> lines(List<Request> requests) {
+        List<String> lines = new ArrayList<>();
         for (Request request : requests) {
-            StringBuilder headers = new StringBuilder("{");
-            request.headers().forEach((name, value) -> headers.append("[").append(quote(name)).append("] = ")
-                    .append(quote(value)).append(", "));
-            headers.append("}");
-            script.append("  wrk.format(").append(quote(request.method())).append(", ").append(quote(request.path()))
-                    .append(", ").append(headers).append(", ")
-                    .append(request.body() == null ? "nil" : quote(request.body())).append("),\n");
-        }
-        script.append("""
+            List<String> fields = new ArrayList<>(List.of(request.method(), request.path(),
+                    request.body() == null ? "-" : request.body()));
+            request.headers().forEach((name, value) -> fields.addAll(List.of(name, value)));
+            for (String field : fields) {
+                if (field.contains("\t") || field.contains("\n") || field.contains("\r")) {
+                    throw new IllegalArgumentException("tabs and line breaks cannot be sent: " + field);
                 }
+            }
+            lines.add(String.join("\t", fields));
+        }
+        return lines;
+    }
+
+    /**
+     * A script that reads the requests from {@code data} in each thread and hands them out in turn, each thread
+     * within its own share of them, and reports the first refused answers.
+     */
+    private static String lua(Path data, int threads) {
+        return """
+                local requests = {}
                 local counter = 0
-                local share = math.max(1, math.floor(#requests / %d))
+                local threads = {}
                 setup = function(thread)
-                  thread:set("offset", counter * share)
+                  thread:set("index", counter)
                   counter = counter + 1
+                  table.insert(threads, thread)
                 end
                 init = function(args)
-                  offset = tonumber(offset) or 0
+                  for line in io.lines(%s) do
+                    local fields = {}
+                    for field in string.gmatch(line, "[^\t]+") do table.insert(fields, field) end
+                    local headers = {}
+                    for h = 4, #fields - 1, 2 do headers[fields[h]] = fields[h + 1] end
+                    local body = nil
+                    if fields[3] ~= "-" then body = fields[3] end
+                    table.insert(requests, wrk.format(fields[1], fields[2], headers, body))
+                  end
+                  share = math.max(1, math.floor(#requests / %d))
+                  offset = (tonumber(index) or 0) * share
                 end
                 local i = -1
                 request = function()
                   i = i + 1
                   return requests[((offset + (i %% share)) %% #requests) + 1]
                 end
-                """.formatted(threads));
-        return script.toString();
+                failures = ""
+                response = function(status, headers, body)
+                  if status >= 300 and #failures < 2000 then
+                    failures = failures .. "answer " .. status .. ": " .. string.sub(body or "", 1, 300) .. "\\n"
+                  end
+                end
+                done = function(summary, latency, requests)
+                  for _, thread in ipairs(threads) do
+                    local seen = thread:get("failures")
+                    if seen and #seen > 0 then io.write(seen) end
+                  end
+                end
+                """.formatted(quote(data.toString()), threads);
     }
 
     private static String quote(String text) {

@@ -168,14 +168,14 @@ class BookingThroughputBenchmark {
         System.out.println(String.join("\n", lines));
     }
 
-    /** Bookings {@code from}…{@code from + count - 1}, each of its own chain, stylist and slot (96 a day). */
+    /** Bookings {@code from}…{@code from + count - 1}, each of its own chain, stylist and slot (95 a day: the salon closes at 23:59). */
     private static List<Wrk.Request> bookings(List<Chain> chains, LocalDate first, int from, int count) {
         List<Wrk.Request> requests = new ArrayList<>();
         for (int n = from; n < from + count; n++) {
             Chain chain = chains.get(n % TENANTS);
             UUID stylist = chain.stylists().get((n / TENANTS) % STYLISTS);
             int slot = n / (TENANTS * STYLISTS);
-            String start = first.plusDays(slot / 96).atStartOfDay(LONDON).plusMinutes(15L * (slot % 96)).toInstant()
+            String start = first.plusDays(slot / 95).atStartOfDay(LONDON).plusMinutes(15L * (slot % 95)).toInstant()
                     .toString();
             requests.add(new Wrk.Request("POST", "/api/v1/bookings", Map.of("Host", chain.host(), "Content-Type",
                     "application/json", "Authorization", "Bearer " + chain.token(), "Idempotency-Key", "bench-" + n),
