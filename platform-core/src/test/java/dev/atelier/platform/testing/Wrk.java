@@ -35,6 +35,12 @@ public final class Wrk {
     public record Request(String method, String path, Map<String, String> headers, String body) {
     }
 
+    /**
+     * With {@code -Dwrk.diagnose=true} the script reports the first refused answers; off by default, since handing
+     * every answer to the script costs the load driver CPU the app would otherwise have.
+     */
+    private static final boolean DIAGNOSE = Boolean.getBoolean("wrk.diagnose");
+
     private static final Pattern LATENCY = Pattern.compile("^\\s+(50|90|99)%\\s+([0-9.]+)(us|ms|s)\\s*$",
             Pattern.MULTILINE);
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
@@ -89,7 +95,9 @@ public final class Wrk {
     static Result parse(String output) throws IOException {
         Matcher failed = FAILED.matcher(output);
         if (failed.find()) {
-            throw new IOException(failed.group(1) + " answers were not 2xx:\n" + output);
+            throw new IOException(
+                    failed.group(1) + " answers were not 2xx (run with -Dwrk.diagnose=true to see them):\n"
+                            + output);
         }
         Matcher errors = ERRORS.matcher(output);
         if (errors.find()) {
@@ -140,7 +148,7 @@ public final class Wrk {
 
     /**
      * A script that reads the requests from {@code data} in each thread and hands them out in turn, each thread
-     * within its own share of them, and reports the first refused answers.
+     * within its own share of them (and, diagnosing, reports the first refused answers).
      */
     private static String lua(Path data, int threads) {
         return """
@@ -170,19 +178,21 @@ public final class Wrk {
                   i = i + 1
                   return requests[((offset + (i %% share)) %% #requests) + 1]
                 end
-                failures = ""
-                response = function(status, headers, body)
-                  if status >= 300 and #failures < 2000 then
-                    failures = failures .. "answer " .. status .. ": " .. string.sub(body or "", 1, 300) .. "\\n"
-                  end
-                end
+                %s
                 done = function(summary, latency, requests)
                   for _, thread in ipairs(threads) do
                     local seen = thread:get("failures")
                     if seen and #seen > 0 then io.write(seen) end
                   end
                 end
-                """.formatted(quote(data.toString()), threads);
+                """.formatted(quote(data.toString()), threads, DIAGNOSE ? """
+                failures = ""
+                response = function(status, headers, body)
+                  if status >= 300 and #failures < 2000 then
+                    failures = failures .. "answer " .. status .. ": " .. string.sub(body or "", 1, 300) .. "\\n"
+                  end
+                end
+                """ : "");
     }
 
     private static String quote(String text) {
