@@ -48,3 +48,7 @@ create trigger staff_time_off_calendar after insert or update or delete or trunc
     for each statement execute function bump_calendar_version();
 create trigger booking_policy_calendar after insert or update or delete or truncate on booking_policy
     for each statement execute function bump_calendar_version();
+
+--changeset atelier:0005-service-slot-step
+-- A service may offer starts on a coarser grid than the chain's (a two-hour colour every 30 minutes, say).
+alter table service add column slot_step_minutes integer check (slot_step_minutes between 5 and 240);

@@ -152,6 +152,15 @@ class PortalMalformedRequestsIT {
         endpoints.add(new Endpoint("GET", r -> "/api/v1/services/" + id(r, "service"), null));
         endpoints.add(new Endpoint("POST", r -> "/api/v1/services", this::service));
         endpoints.add(new Endpoint("PATCH", r -> "/api/v1/services/" + id(r, "service"), this::service));
+        endpoints.add(new Endpoint("GET", r -> "/api/v1/services/" + id(r, "service") + "/performers", null));
+        endpoints.add(new Endpoint("PUT", r -> "/api/v1/services/" + id(r, "service") + "/performers/" + id(r, "staff"),
+                r -> broken(r)
+                        ? garbage(r)
+                        : object(r, Map.of("durationMinutes", number(r, "45"), "price",
+                                value(r, object(r, Map.of("amount", number(r, "40.00"), "currency",
+                                        value(r, "\"GBP\"", "\"CNY\"", "\"\"", "7"))), "null", "7", "[]")))));
+        endpoints.add(new Endpoint("DELETE", r -> "/api/v1/services/" + id(r, "service") + "/performers/"
+                + id(r, "staff"), null));
         endpoints.add(new Endpoint("GET", r -> "/api/v1/staff", null));
         endpoints.add(new Endpoint("GET", r -> "/api/v1/staff/" + id(r, "staff"), null));
         endpoints.add(new Endpoint("POST", r -> "/api/v1/staff", this::staff));
@@ -270,6 +279,7 @@ class PortalMalformedRequestsIT {
         fields.put("active", bool(r));
         fields.put("leadTimeMinutes", number(r, "60"));
         fields.put("horizonDays", number(r, "30"));
+        fields.put("slotStepMinutes", number(r, "30"));
         fields.put("resourceTypes", list(r, () -> value(r, "\"basin\"", "\"Big Basin\"", "\"\"", "1", "null")));
         fields.put("staffIds", list(r, () -> quotedId(r, "staff")));
         return object(r, fields);

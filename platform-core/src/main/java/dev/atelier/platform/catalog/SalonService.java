@@ -56,6 +56,9 @@ public class SalonService {
     public static final int MAX_LEAD_TIME_MINUTES = 43_200;
     /** The furthest horizon a service may have, as the table allows. */
     public static final int MAX_HORIZON_DAYS = 730;
+    /** The finest and coarsest slot grid a service may have, as the table allows. */
+    public static final int MIN_SLOT_STEP_MINUTES = 5;
+    public static final int MAX_SLOT_STEP_MINUTES = 240;
 
     @Id
     private UUID id;
@@ -98,6 +101,9 @@ public class SalonService {
 
     @Column(name = "horizon_days")
     private Integer horizonDays;
+
+    @Column(name = "slot_step_minutes")
+    private Integer slotStepMinutes;
 
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "service_resource_type", joinColumns = @JoinColumn(name = "service_id"))
@@ -143,9 +149,14 @@ public class SalonService {
 
     /**
      * How soon and how far ahead customers may book this service, where it asks for more lead time or less horizon
-     * than the chain's policy (null: the policy's).
+     * than the chain's policy, and its own grid of start times (each null: the policy's).
      */
-    public void bookingWindow(Integer leadTimeMinutes, Integer horizonDays, Instant now) {
+    public void bookingWindow(Integer leadTimeMinutes, Integer horizonDays, Integer slotStepMinutes, Instant now) {
+        if (slotStepMinutes != null
+                && (slotStepMinutes < MIN_SLOT_STEP_MINUTES || slotStepMinutes > MAX_SLOT_STEP_MINUTES)) {
+            throw new IllegalArgumentException("slot step must be " + MIN_SLOT_STEP_MINUTES + " to "
+                    + MAX_SLOT_STEP_MINUTES + " minutes");
+        }
         if (leadTimeMinutes != null && (leadTimeMinutes < 0 || leadTimeMinutes > MAX_LEAD_TIME_MINUTES)) {
             throw new IllegalArgumentException("lead time must be 0 to " + MAX_LEAD_TIME_MINUTES + " minutes");
         }
@@ -154,6 +165,7 @@ public class SalonService {
         }
         this.leadTimeMinutes = leadTimeMinutes;
         this.horizonDays = horizonDays;
+        this.slotStepMinutes = slotStepMinutes;
         this.updatedAt = now;
     }
 
@@ -235,6 +247,11 @@ public class SalonService {
 
     public Integer horizonDays() {
         return horizonDays;
+    }
+
+    /** Its own grid of start times in minutes, or null for the chain's. */
+    public Integer slotStepMinutes() {
+        return slotStepMinutes;
     }
 
     public Set<String> resourceTypes() {

@@ -212,11 +212,15 @@ public class AvailabilitySearch {
         return new Prepared(zone, engine, visit, offers, found.lapsedHolds());
     }
 
-    /** The tenant's policy, made stricter by the services' own lead time and horizon. */
+    /**
+     * The tenant's policy, made stricter by the services' own lead time and horizon; a visit's starts are on the
+     * coarsest grid any of its services asks for (the tenant's where none does).
+     */
     private static Calendars.Policy policy(LocationCalendar.Policy tenant, Collection<LocationCalendar.Offer> visit,
             Rules rules) {
         int lead = tenant.leadTimeMinutes();
         int horizon = tenant.horizonDays();
+        Integer step = null;
         for (LocationCalendar.Offer service : visit) {
             if (service.leadTimeMinutes() != null) {
                 lead = Math.max(lead, service.leadTimeMinutes());
@@ -224,11 +228,15 @@ public class AvailabilitySearch {
             if (service.horizonDays() != null) {
                 horizon = Math.min(horizon, service.horizonDays());
             }
+            if (service.slotStepMinutes() != null) {
+                step = step == null ? service.slotStepMinutes() : Math.max(step, service.slotStepMinutes());
+            }
         }
         if (rules == Rules.FRONT_DESK) {
             return new Calendars.Policy(Duration.ofMinutes(1), Duration.ZERO, Duration.ofDays(horizon));
         }
-        return new Calendars.Policy(Duration.ofMinutes(tenant.slotStepMinutes()), Duration.ofMinutes(lead),
+        return new Calendars.Policy(Duration.ofMinutes(step != null ? step : tenant.slotStepMinutes()),
+                Duration.ofMinutes(lead),
                 Duration.ofDays(horizon));
     }
 

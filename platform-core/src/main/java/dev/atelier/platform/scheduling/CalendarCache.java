@@ -163,7 +163,7 @@ public class CalendarCache {
                 service.resourceTypes(), performersHere, overrides);
         return new LocationCalendar.Offer(service.id(), service.onlineBookable(), engine, Set.copyOf(performers),
                 service.priceAmount(), Map.copyOf(prices), service.currency(), service.leadTimeMinutes(),
-                service.horizonDays());
+                service.horizonDays(), service.slotStepMinutes());
     }
 
     private static List<WeeklySpan> openingHours(Location location) {

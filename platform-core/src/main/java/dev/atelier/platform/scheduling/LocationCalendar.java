@@ -33,7 +33,7 @@ public record LocationCalendar(long version, UUID locationId, ZoneId zone, List<
      */
     public record Offer(UUID id, boolean onlineBookable, Calendars.Service engine, Set<UUID> performers,
             BigDecimal price, Map<UUID, BigDecimal> performerPrices, Currency currency, Integer leadTimeMinutes,
-            Integer horizonDays) {
+            Integer horizonDays, Integer slotStepMinutes) {
 
         /** What {@code staffId} charges for it. */
         public BigDecimal priceBy(UUID staffId) {

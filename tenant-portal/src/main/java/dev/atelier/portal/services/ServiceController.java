@@ -23,7 +23,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +87,7 @@ class ServiceController {
         check(request);
         UUID categoryId = categoryOf(request.category());
         SalonService service = new SalonService(definition(request, categoryId), now);
-        service.bookingWindow(request.leadTimeMinutes(), request.horizonDays(), now);
+        service.bookingWindow(request.leadTimeMinutes(), request.horizonDays(), request.slotStepMinutes(), now);
         new HashSet<>(orEmpty(request.staffIds())).forEach(id -> service.perform(id, null, null, now));
         services.save(service);
         return ResponseEntity.created(URI.create("/api/v1/services/" + service.id()))
@@ -111,7 +110,7 @@ class ServiceController {
         check(changed);
         UUID categoryId = categoryOf(changed.category());
         service.apply(definition(changed, categoryId), now);
-        service.bookingWindow(changed.leadTimeMinutes(), changed.horizonDays(), now);
+        service.bookingWindow(changed.leadTimeMinutes(), changed.horizonDays(), changed.slotStepMinutes(), now);
         if (patch.active() != null) {
             service.activate(patch.active(), now);
         }
@@ -127,14 +126,7 @@ class ServiceController {
 
     /** The rules a service's fields must meet together, beyond each field's own constraints. */
     private void check(ServiceRequest request) {
-        List<FieldError> errors = new ArrayList<>();
-        Currency currency = TenantContext.require().currency();
-        if (!currency.getCurrencyCode().equals(request.price().currency())) {
-            errors.add(new FieldError("price.currency", "must be the chain's currency, " + currency));
-        }
-        if (request.price().amount().scale() > 2) {
-            errors.add(new FieldError("price.amount", "has at most 2 decimals"));
-        }
+        List<FieldError> errors = new ArrayList<>(request.price().problems("price"));
         int offset = Objects.requireNonNullElse(request.processingOffsetMinutes(), 0);
         int processing = Objects.requireNonNullElse(request.processingMinutes(), 0);
         if (offset + processing > request.durationMinutes()) {

@@ -12,7 +12,7 @@ import java.util.UUID;
 record ServicePatch(String name, String category, String description, Integer durationMinutes,
         Integer processingOffsetMinutes, Integer processingMinutes, Integer bufferBeforeMinutes,
         Integer bufferAfterMinutes, ServiceRequest.Price price, Boolean onlineBookable, List<String> resourceTypes,
-        List<UUID> staffIds, Integer leadTimeMinutes, Integer horizonDays, Boolean active) {
+        List<UUID> staffIds, Integer leadTimeMinutes, Integer horizonDays, Integer slotStepMinutes, Boolean active) {
 
     /** The service as a full request with this patch applied. */
     ServiceRequest over(SalonService service, String categoryName) {
@@ -26,7 +26,8 @@ record ServicePatch(String name, String category, String description, Integer du
                 or(onlineBookable, service.onlineBookable()),
                 or(resourceTypes, service.resourceTypes().stream().sorted().toList()),
                 or(staffIds, service.performers().stream().map(performer -> performer.staffId()).toList()),
-                or(leadTimeMinutes, service.leadTimeMinutes()), or(horizonDays, service.horizonDays()));
+                or(leadTimeMinutes, service.leadTimeMinutes()), or(horizonDays, service.horizonDays()),
+                or(slotStepMinutes, service.slotStepMinutes()));
     }
 
     private static <T> T or(T changed, T stored) {

@@ -1,6 +1,8 @@
 package dev.atelier.portal.services;
 
 import dev.atelier.platform.catalog.SalonService;
+import dev.atelier.platform.tenancy.TenantContext;
+import dev.atelier.platform.web.FieldError;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Max;
@@ -10,13 +12,16 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * A service for the menu. {@code category} is a name (made if new); processing time is the stretch inside the
  * service during which the stylist is free for someone else; {@code staffIds} perform it; {@code leadTimeMinutes}
- * and {@code horizonDays} (optional) make the chain's booking policy stricter for this service.
+ * and {@code horizonDays} (optional) make the chain's booking policy stricter for this service; {@code slotStepMinutes}
+ * (optional) gives it its own grid of start times.
  */
 record ServiceRequest(@NotBlank @Size(max = 200) String name, @Size(max = 120) String category,
         @Size(max = 2000) String description, @NotNull @Min(5) @Max(720) Integer durationMinutes,
@@ -26,10 +31,24 @@ record ServiceRequest(@NotBlank @Size(max = 200) String name, @Size(max = 120) S
         @Size(max = 10) List<@NotBlank @Size(max = 40) @Pattern(regexp = "[a-z0-9-]+") String> resourceTypes,
         @Size(max = 200) List<@NotNull UUID> staffIds,
         @Min(0) @Max(SalonService.MAX_LEAD_TIME_MINUTES) Integer leadTimeMinutes,
-        @Min(1) @Max(SalonService.MAX_HORIZON_DAYS) Integer horizonDays) {
+        @Min(1) @Max(SalonService.MAX_HORIZON_DAYS) Integer horizonDays,
+        @Min(SalonService.MIN_SLOT_STEP_MINUTES) @Max(SalonService.MAX_SLOT_STEP_MINUTES) Integer slotStepMinutes) {
 
     /** An amount (at most 2 decimals, below ten billion: what the price columns hold) in the tenant's currency. */
     record Price(@NotNull @Min(0) @DecimalMax("9999999999.99") BigDecimal amount,
             @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency) {
+
+        /** What is wrong with it beyond its shape, for field {@code field}: another currency, sub-cent amounts. */
+        List<FieldError> problems(String field) {
+            List<FieldError> errors = new ArrayList<>();
+            Currency chain = TenantContext.require().currency();
+            if (!chain.getCurrencyCode().equals(currency)) {
+                errors.add(new FieldError(field + ".currency", "must be the chain's currency, " + chain));
+            }
+            if (amount.scale() > 2) {
+                errors.add(new FieldError(field + ".amount", "has at most 2 decimals"));
+            }
+            return errors;
+        }
     }
 }

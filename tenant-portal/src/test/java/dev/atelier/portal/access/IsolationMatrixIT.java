@@ -128,6 +128,9 @@ class IsolationMatrixIT {
             new Endpoint("GET", "/api/v1/booking-policy", Kind.STAFF_READ, false),
             new Endpoint("PUT", "/api/v1/booking-policy", Kind.STAFF_WRITE, false),
             new Endpoint("PATCH", "/api/v1/services/{id}", Kind.STAFF_WRITE, false),
+            new Endpoint("GET", "/api/v1/services/{id}/performers", Kind.STAFF_READ, false),
+            new Endpoint("PUT", "/api/v1/services/{id}/performers/{staffId}", Kind.STAFF_WRITE, false),
+            new Endpoint("DELETE", "/api/v1/services/{id}/performers/{staffId}", Kind.STAFF_WRITE, false),
             new Endpoint("GET", "/api/v1/services", Kind.STAFF_READ, false),
             new Endpoint("GET", "/api/v1/services/{id}", Kind.STAFF_READ, false),
             new Endpoint("POST", "/api/v1/services", Kind.STAFF_WRITE, true),
@@ -292,6 +295,8 @@ class IsolationMatrixIT {
                      "guest":{"name":"%s-guest-%d"}}""".formatted(UUID.randomUUID(), service[i], writer, n);
             case "POST /api/v1/bookings/{id}/reschedule" -> """
                     {"start":"2099-01-04T10:00:00Z"}""";
+            case "PUT /api/v1/services/{id}/performers/{staffId}" -> """
+                    {"durationMinutes":45}""";
             case "PATCH /api/v1/services/{id}" -> """
                     {"name":"%s-service-renamed-%d"}""".formatted(writer, n);
             case "PATCH /api/v1/locations/{id}" -> """
@@ -340,6 +345,12 @@ class IsolationMatrixIT {
         if (path.contains("{closureId}")) {
             return path.replace("{closureId}", made(chains.call("POST", "/api/v1/locations/" + location[i]
                     + "/closures", owner, closure("deletable"))));
+        }
+        if (path.contains("{staffId}")) {
+            Http.Response performs = chains.call("PUT", "/api/v1/services/" + service[i] + "/performers/" + victim[i],
+                    owner, "{}");
+            assertThat(performs.status()).as(performs.body()).isEqualTo(200);
+            return path.replace("{staffId}", victim[i]);
         }
         if (path.contains("{date}")) {
             String date = java.time.LocalDate.of(2098, 1, 1).plusDays(n).toString();

@@ -143,6 +143,25 @@ class FrontDeskIT {
     }
 
     @Test
+    void aStylistsOwnPriceAndDurationAreWhatTheDeskBooks() throws Exception {
+        String senior = chains.addService(owner, "Senior cut");
+        Http.Response terms = chains.call("PUT", "/api/v1/services/" + senior + "/performers/" + ben, owner, """
+                {"durationMinutes":45,"price":{"amount":"40.00","currency":"GBP"}}""");
+        assertThat(terms.status()).as(terms.body()).isEqualTo(200);
+        Instant start = day(4).atTime(LocalTime.of(15, 0)).atZone(zone).toInstant();
+        Http.Response booked = chains.call("POST", "/api/v1/bookings", receptionist, """
+                {"locationId":"%s","start":"%s","items":[{"serviceId":"%s","staffId":"%s"}],"guest":{"name":"Sen"}}"""
+                .formatted(location, start, senior, ben), "Idempotency-Key", "senior-1");
+        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        assertThat(Instant.parse(booked.json().get("end").asString())).isEqualTo(start.plusSeconds(45 * 60));
+        assertThat(booked.json().get("price").get("amount").decimalValue()).isEqualByComparingTo("40.00");
+        assertProblem(chains.call("POST", "/api/v1/bookings", receptionist, """
+                {"locationId":"%s","start":"%s","items":[{"serviceId":"%s","staffId":"%s"}],"guest":{"name":"Sen"}}"""
+                .formatted(location, start.plusSeconds(7200), senior, anna), "Idempotency-Key", "senior-2"), 400,
+                "validation");
+    }
+
+    @Test
     void aWalkInStartsNowCheckedInAndBlocksTheStylist() throws Exception {
         Http.Response walkIn = chains.call("POST", "/api/v1/walk-ins", stylistToken, """
                 {"locationId":"%s","items":[{"serviceId":"%s","staffId":"%s"}],"guest":{"name":"Passer By"}}"""

@@ -227,6 +227,43 @@ class CatalogAdminIT {
     }
 
     @Test
+    void aServiceHasItsOwnGridAndEachPerformerTheirOwnTerms() throws Exception {
+        Salon salon = salon();
+        assertThat(patch("/api/v1/services/" + salon.service(), "{\"slotStepMinutes\":30}").status()).isEqualTo(200);
+        assertThat(chains.call("GET", "/api/v1/services/" + salon.service(), stylistToken, null).json()
+                .get("slotStepMinutes").asInt()).isEqualTo(30);
+        List<LocalTime> grid = starts(salon, monday);
+        assertThat(grid).as("every half hour").isNotEmpty().allMatch(time -> time.getMinute() % 30 == 0)
+                .contains(LocalTime.of(9, 0), LocalTime.of(9, 30), LocalTime.of(16, 0));
+        for (String bad : List.of("{\"slotStepMinutes\":4}", "{\"slotStepMinutes\":241}",
+                "{\"slotStepMinutes\":\"often\"}")) {
+            assertThat(patch("/api/v1/services/" + salon.service(), bad).status()).as(bad).isEqualTo(400);
+        }
+
+        String performer = "/api/v1/services/" + salon.service() + "/performers/" + salon.stylist();
+        Http.Response slower = chains.call("PUT", performer, manager, """
+                {"durationMinutes":90,"price":{"amount":"55.00","currency":"GBP"}}""");
+        assertThat(slower.status()).as(slower.body()).isEqualTo(200);
+        JsonNode terms = chains.call("GET", "/api/v1/services/" + salon.service() + "/performers", stylistToken,
+                null).json().get(0);
+        assertThat(terms.get("durationMinutes").asInt()).isEqualTo(90);
+        assertThat(terms.get("price").get("amount").decimalValue()).isEqualByComparingTo("55.00");
+        assertThat(starts(salon, monday)).as("90 minutes for this stylist").contains(LocalTime.of(15, 0))
+                .doesNotContain(LocalTime.of(16, 0));
+
+        assertThat(chains.call("PUT", performer, manager, "{\"price\":{\"amount\":\"5\",\"currency\":\"CNY\"}}")
+                .status()).isEqualTo(400);
+        assertThat(chains.call("PUT", performer, manager, "{\"durationMinutes\":1}").status()).isEqualTo(400);
+        assertThat(chains.call("PUT", "/api/v1/services/" + salon.service() + "/performers/" + foreignStaff, manager,
+                "{}").status()).as("another chain's stylist").isEqualTo(404);
+        assertThat(chains.call("PUT", performer, stylistToken, "{}").status()).isEqualTo(403);
+
+        assertThat(chains.call("DELETE", performer, owner, null).status()).isEqualTo(204);
+        assertThat(chains.call("DELETE", performer, owner, null).status()).isEqualTo(404);
+        assertThat(starts(salon, monday)).as("nobody performs it now").isEmpty();
+    }
+
+    @Test
     void aLocationIsChangedAndItsHoursDecideTheSlots() throws Exception {
         Salon salon = salon();
         Http.Response changed = patch("/api/v1/locations/" + salon.location(), """
