@@ -64,11 +64,21 @@ public final class Wrk {
     }
 
     /**
-     * Sends {@code requests} to {@code http://127.0.0.1:port} for {@code length}: each thread takes its own share of
-     * the list in turn (starting over when it reaches the end of its share).
+     * Sends {@code requests} to {@code http://127.0.0.1:port} for {@code length}, each connection sending its next
+     * request as soon as the last is answered (the most the app can answer): each thread takes its own share of the
+     * list in turn (starting over when it reaches the end of its share).
      */
     public static Result run(int port, List<Request> requests, int connections, int threads, Duration length)
             throws IOException, InterruptedException {
+        return run(port, requests, connections, threads, length, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #run(int, List, int, int, Duration)}, each connection waiting {@code thinkTime} after an answer
+     * before its next request, as a person choosing a time does: the latency of that many clients at their pace.
+     */
+    public static Result run(int port, List<Request> requests, int connections, int threads, Duration length,
+            Duration thinkTime) throws IOException, InterruptedException {
         if (!available()) {
             throw new IllegalStateException("wrk is not installed: apt-get install -y wrk");
         }
@@ -76,7 +86,7 @@ public final class Wrk {
         Path data = Files.createTempFile("atelier-wrk", ".tsv");
         try {
             Files.write(data, lines(requests), StandardCharsets.UTF_8);
-            Files.writeString(script, lua(data, threads), StandardCharsets.UTF_8);
+            Files.writeString(script, lua(data, threads, thinkTime), StandardCharsets.UTF_8);
             List<String> command = new ArrayList<>(List.of("wrk", "--latency", "-c", String.valueOf(connections),
                     "-t", String.valueOf(threads), "-d", length.toSeconds() + "s", "--timeout", "10s", "-s",
                     script.toString(), "http://127.0.0.1:" + port));
@@ -150,7 +160,7 @@ public final class Wrk {
      * A script that reads the requests from {@code data} in each thread and hands them out in turn, each thread
      * within its own share of them (and, diagnosing, reports the first refused answers).
      */
-    private static String lua(Path data, int threads) {
+    private static String lua(Path data, int threads, Duration thinkTime) {
         return """
                 local requests = {}
                 local counter = 0
@@ -179,20 +189,26 @@ public final class Wrk {
                   return requests[((offset + (i %% share)) %% #requests) + 1]
                 end
                 %s
+                %s
                 done = function(summary, latency, requests)
                   for _, thread in ipairs(threads) do
                     local seen = thread:get("failures")
                     if seen and #seen > 0 then io.write(seen) end
                   end
                 end
-                """.formatted(quote(data.toString()), threads, DIAGNOSE ? """
-                failures = ""
-                response = function(status, headers, body)
-                  if status >= 300 and #failures < 2000 then
-                    failures = failures .. "answer " .. status .. ": " .. string.sub(body or "", 1, 300) .. "\\n"
-                  end
-                end
-                """ : "");
+                """.formatted(quote(data.toString()), threads, thinkTime.isZero()
+                ? ""
+                : "delay = function() return " + thinkTime.toMillis() + " end",
+                DIAGNOSE
+                        ? """
+                                failures = ""
+                                response = function(status, headers, body)
+                                  if status >= 300 and #failures < 2000 then
+                                    failures = failures .. "answer " .. status .. ": " .. string.sub(body or "", 1, 300) .. "\\n"
+                                  end
+                                end
+                                """
+                        : "");
     }
 
     private static String quote(String text) {

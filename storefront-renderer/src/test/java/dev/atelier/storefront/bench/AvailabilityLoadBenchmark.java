@@ -34,7 +34,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * weekly rotas, 20 services, one day per request (the storefront's time-choice question), random service and day
  * within three weeks. The baseline in the same run is {@code GET /actuator/health} (no database) at the same
  * concurrency. The load comes from {@code wrk} (Debian package), a native process outside the app's JVM, from 2,000
- * prepared random questions. p50/p90/p99 and throughput go to {@code target/benchmarks/availability-http.md}. Run with
+ * prepared random questions: flat out (each connection asks again at once: the most the app answers) and paced (each
+ * waits {@link #THINK_TIME} between answer and question: the latency of 50 clients at a brisk human pace).
+ * p50/p90/p99 and throughput go to {@code target/benchmarks/availability-http.md}. Run with
  * {@code ./atelier mvn -pl storefront-renderer -am verify -Dit.test=AvailabilityLoadBenchmark -Dtest=none
  * -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -Dspotless.check.skip}. Not part
  * of the test suite.
@@ -44,6 +46,8 @@ class AvailabilityLoadBenchmark {
 
     static final int CLIENTS = 50;
     static final int THREADS = 2;
+    /** How long a paced client waits between an answer and its next question. */
+    static final Duration THINK_TIME = Duration.ofMillis(100);
     static final Duration WARM_UP = Duration.ofSeconds(10);
     static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 30));
     static final TestCells CELLS = TestCells.create("bench_availability");
@@ -110,7 +114,10 @@ class AvailabilityLoadBenchmark {
         lines.add(Wrk.run(port, health, CLIENTS, THREADS, MEASURE).row("baseline: GET /actuator/health"));
         Wrk.run(port, questions, CLIENTS, THREADS, WARM_UP);
         lines.add(Wrk.run(port, questions, CLIENTS, THREADS, MEASURE)
-                .row("GET /api/v1/availability (one day, any stylist)"));
+                .row("GET /api/v1/availability (one day, any stylist), flat out"));
+        Wrk.Result paced = Wrk.run(port, questions, CLIENTS, THREADS, MEASURE, THINK_TIME);
+        lines.add(paced.row("GET /api/v1/availability (one day, any stylist), each client waiting "
+                + THINK_TIME.toMillis() + " ms between answer and next question"));
         Path report = Path.of("target", "benchmarks", "availability-http.md");
         Files.createDirectories(report.getParent());
         Files.writeString(report, String.join("\n", lines) + "\n");

@@ -17,9 +17,7 @@ import dev.atelier.portal.access.StaffRoles;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -69,19 +67,8 @@ class ClosureController {
     public ResponseEntity<ClosureView> add(StaffMember caller, @PathVariable UUID id,
             @Valid @RequestBody ClosureRequest request) {
         requireLocation(id);
-        List<FieldError> errors = new ArrayList<>();
-        if (!CalendarLimits.contains(request.start())) {
-            errors.add(new FieldError("start", CalendarLimits.DESCRIPTION));
-        }
-        if (!CalendarLimits.contains(request.end())) {
-            errors.add(new FieldError("end", CalendarLimits.DESCRIPTION));
-        } else if (!request.start().isBefore(request.end())) {
-            errors.add(new FieldError("end", "must be after start"));
-        } else if (Duration.between(request.start(), request.end()).compareTo(LocationClosure.LONGEST) > 0) {
-            errors.add(new FieldError("end", "a closure lasts at most " + LocationClosure.LONGEST.toDays() + " days"));
-        } else if (!request.end().isAfter(clock.instant())) {
-            errors.add(new FieldError("end", "must be in the future"));
-        }
+        List<FieldError> errors = CalendarLimits.spanErrors(request.start(), request.end(), LocationClosure.LONGEST,
+                "a closure", clock.instant());
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }

@@ -17,9 +17,7 @@ import dev.atelier.portal.access.StaffRoles;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -63,20 +61,8 @@ class TimeOffController {
     public ResponseEntity<TimeOffView> add(StaffMember caller, @PathVariable UUID id,
             @Valid @RequestBody TimeOffRequest request) {
         staff.findById(id).orElseThrow(() -> new NotFoundException("staff member"));
-        List<FieldError> errors = new ArrayList<>();
-        if (!CalendarLimits.contains(request.start())) {
-            errors.add(new FieldError("start", CalendarLimits.DESCRIPTION));
-        }
-        if (!CalendarLimits.contains(request.end())) {
-            errors.add(new FieldError("end", CalendarLimits.DESCRIPTION));
-        } else if (!request.start().isBefore(request.end())) {
-            errors.add(new FieldError("end", "must be after start"));
-        } else if (Duration.between(request.start(), request.end()).compareTo(TimeOff.LONGEST) > 0) {
-            errors.add(new FieldError("end", "time off lasts at most " + TimeOff.LONGEST.toDays() + " days"));
-        }
-        if (errors.isEmpty() && !request.end().isAfter(clock.instant())) {
-            errors.add(new FieldError("end", "must be in the future"));
-        }
+        List<FieldError> errors = CalendarLimits.spanErrors(request.start(), request.end(), TimeOff.LONGEST,
+                "time off", clock.instant());
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }

@@ -229,13 +229,21 @@ class SignupIT {
     @Test
     void controlCharactersInNamesAreRefused() {
         Http.Response response = post("""
-                {"chainName":"Aurora\\u0000Hair","slug":"control-chars","country":"CN","currency":"CNY",
+                {"chainName":"Aurora\\u0001Hair","slug":"control-chars","country":"CN","currency":"CNY",
                  "timezone":"Asia/Shanghai","locale":"zh-CN",
                  "owner":{"name":"Li\\u0007Na","email":"owner@control.test","password":"a-long-password"}}
                 """);
 
         assertProblem(response, 400, "validation");
         assertThat(fields(response)).containsExactlyInAnyOrder("chainName", "owner.name");
+        // NUL cannot even be stored: the body is malformed, and the field is named
+        Http.Response nul = post("""
+                {"chainName":"Aurora\\u0000Hair","slug":"control-chars","country":"CN","currency":"CNY",
+                 "timezone":"Asia/Shanghai","locale":"zh-CN",
+                 "owner":{"name":"Li Na","email":"owner@control.test","password":"a-long-password"}}
+                """);
+        assertProblem(nul, 400, "malformed-request");
+        assertThat(fields(nul)).containsExactly("chainName");
         assertThat(registry.findBySlug(Slug.of("control-chars"))).isEmpty();
     }
 
