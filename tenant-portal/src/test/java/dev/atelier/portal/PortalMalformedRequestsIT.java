@@ -187,6 +187,9 @@ class PortalMalformedRequestsIT {
                 null));
         endpoints.add(new Endpoint("POST", r -> "/api/v1/resources", this::resource));
         endpoints.add(new Endpoint("PATCH", r -> "/api/v1/resources/" + id(r, "resource"), this::resource));
+        endpoints.add(new Endpoint("GET", r -> "/api/v1/theme", null));
+        endpoints.add(new Endpoint("PUT", r -> "/api/v1/theme", this::theme));
+        endpoints.add(new Endpoint("POST", r -> "/api/v1/theme/preview", this::theme));
         endpoints.add(new Endpoint("GET", r -> "/api/v1/booking-policy", null));
         endpoints.add(new Endpoint("PUT", r -> "/api/v1/booking-policy", this::policy));
         endpoints.add(new Endpoint("GET", r -> "/api/v1/bookings?from=" + encoded(date(r)) + "&to=" + encoded(date(r))
@@ -341,6 +344,28 @@ class PortalMalformedRequestsIT {
         }
         return object(r, Map.of("locationId", quotedId(r, "location"), "name", text(r), "type",
                 value(r, "\"chair\"", "\"Big Chair\"", "\"\"", "\"" + "c".repeat(41) + "\"", "3"), "active", bool(r)));
+    }
+
+    private String theme(Random r) {
+        if (broken(r)) {
+            return garbage(r);
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("brandName", text(r));
+        fields.put("logoUrl", value(r, "\"https://img.test/logo.svg\"", "\"javascript:alert(1)\"", "\"//x\"", "7"));
+        fields.put("primaryColour", value(r, "\"#1d3557\"", "\"blue\"", "\"#12345\"", "\"#GGGGGG\"", "1"));
+        fields.put("accentColour", value(r, "\"#e63946\"", "\"\"", "null", "[]"));
+        fields.put("font", value(r, "\"SERIF\"", "\"Comic Sans\"", "\"serif\"", "3"));
+        fields.put("cornerRadius", number(r, "8"));
+        fields.put("heroImageUrl", value(r, "\"https://img.test/hero.jpg\"", "\"http://x.test/a.png\"",
+                "\"data:image/png;base64,AAAA\"", "\"/a b.png\""));
+        fields.put("tagline", text(r));
+        fields.put("layout", value(r, "\"SPLIT\"", "\"GRID\"", "\"\"", "0"));
+        fields.put("sections", value(r, "{\"services\":true,\"stylists\":false,\"locations\":true}", "null", "[]",
+                "{\"services\":\"yes\"}"));
+        fields.put("customCss", value(r, "\".hero{color:#222}\"", "\"</style><script>alert(1)</script>\"",
+                "\"@import 'x.css';\"", "\"" + "a".repeat(10_001) + "\""));
+        return object(r, fields);
     }
 
     private String policy(Random r) {

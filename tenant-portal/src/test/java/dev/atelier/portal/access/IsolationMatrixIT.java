@@ -125,6 +125,9 @@ class IsolationMatrixIT {
             new Endpoint("GET", "/api/v1/resources", Kind.STAFF_READ, false),
             new Endpoint("POST", "/api/v1/resources", Kind.STAFF_WRITE, true),
             new Endpoint("PATCH", "/api/v1/resources/{id}", Kind.STAFF_WRITE, false),
+            new Endpoint("GET", "/api/v1/theme", Kind.STAFF_READ, false),
+            new Endpoint("PUT", "/api/v1/theme", Kind.STAFF_WRITE, false),
+            new Endpoint("POST", "/api/v1/theme/preview", Kind.STAFF_WRITE, false),
             new Endpoint("GET", "/api/v1/booking-policy", Kind.STAFF_READ, false),
             new Endpoint("PUT", "/api/v1/booking-policy", Kind.STAFF_WRITE, false),
             new Endpoint("PATCH", "/api/v1/services/{id}", Kind.STAFF_WRITE, false),
@@ -309,6 +312,10 @@ class IsolationMatrixIT {
             case "PUT /api/v1/locations/{id}/holidays/{date}" -> """
                     {"name":"%s-holiday-%d"}""".formatted(writer, n);
             case "POST /api/v1/staff/{id}/extra-shifts" -> extraShift(location[i], n);
+            case "PUT /api/v1/theme", "POST /api/v1/theme/preview" -> """
+                    {"brandName":"%s-brand-%d","primaryColour":"#1d3557","accentColour":"#e63946","font":"SYSTEM",
+                     "cornerRadius":8,"layout":"CLASSIC","sections":{"services":true,"stylists":true,"locations":true}}
+                    """.formatted(writer, n);
             case "PUT /api/v1/booking-policy" -> """
                     {"slotStepMinutes":15,"leadTimeMinutes":120,"horizonDays":180,"holdMinutes":10,
                      "freeCancellationHours":24,"lateCancellationFeePercent":50}""";

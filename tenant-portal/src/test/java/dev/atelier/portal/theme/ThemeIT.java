@@ -1,0 +1,110 @@
+package dev.atelier.portal.theme;
+
+import static dev.atelier.platform.testing.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atelier.infra.servers.KeycloakServer;
+import dev.atelier.infra.testing.TestServers;
+import dev.atelier.platform.identity.Branding;
+import dev.atelier.platform.tenancy.Slug;
+import dev.atelier.platform.tenancy.Tenant;
+import dev.atelier.platform.tenancy.TenantDirectory;
+import dev.atelier.platform.testing.Http;
+import dev.atelier.platform.testing.TestCells;
+import dev.atelier.platform.testing.TestIdentity;
+import dev.atelier.portal.Chains;
+import dev.atelier.portal.TenantPortalApplication;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The storefront theme through the portal against real PostgreSQL and Keycloak: the starter theme until one is set,
+ * a set theme kept and carried to the chain's sign-in client, custom CSS kept only inert, text colours chosen for
+ * contrast, a preview that keeps nothing, and bad input refused.
+ */
+@SpringBootTest(classes = TenantPortalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ThemeIT {
+
+    static final TestCells CELLS = TestCells.create("theme");
+    static final KeycloakServer KEYCLOAK = TestServers.keycloak();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        CELLS.register(registry, 4);
+        TestIdentity.register(registry, KEYCLOAK);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TenantDirectory directory;
+
+    @Test
+    void aChainSetsItsThemeAndItsSignInPagesFollow() throws Exception {
+        Chains chains = new Chains(new Http(port), KEYCLOAK);
+        String owner = chains.token(chains.signUp("theme-chain"));
+        String location = chains.addLocation(owner, "Theme salon");
+        chains.addStaff(owner, "stylist@theme-chain.test", "STYLIST", location);
+        String stylist = chains.token("stylist@theme-chain.test");
+        Tenant tenant = directory.bySlug(Slug.of("theme-chain")).orElseThrow();
+
+        JsonNode starter = chains.call("GET", "/api/v1/theme", stylist, null).json();
+        assertThat(starter.get("theme").get("font").asString()).isEqualTo("SYSTEM");
+        assertThat(starter.get("theme").get("primaryColour").asString()).matches("#[0-9a-f]{6}");
+
+        String payload = "</style><script>alert(1)</script> .hero{letter-spacing:.02em}";
+        String tagline = "${7*7} <#assign x=1> <script>alert(2)</script>";
+        Http.Response preview = chains.call("POST", "/api/v1/theme/preview", owner, theme("#f4d35e", payload, tagline));
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.json().get("textOnPrimary").asString()).as("dark text on a light yellow")
+                .isEqualTo("#000000");
+        assertThat(CELLS.column(tenant, "select count(*) from storefront_theme")).as("a preview keeps nothing")
+                .containsExactly("0");
+
+        Http.Response set = chains.call("PUT", "/api/v1/theme", owner, theme("#1d3557", payload, tagline));
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().get("textOnPrimary").asString()).isEqualTo("#ffffff");
+        assertThat(set.json().get("removedFromCss").valueStream().map(JsonNode::asString))
+                .contains("angle brackets (markup)");
+        JsonNode kept = chains.call("GET", "/api/v1/theme", stylist, null).json().get("theme");
+        assertThat(kept.get("customCss").asString()).doesNotContain("<", ">").contains(".hero{letter-spacing:.02em}");
+        assertThat(kept.get("tagline").asString()).as("text is kept as written; pages escape it").isEqualTo(tagline);
+        assertThat(kept.get("layout").asString()).isEqualTo("SPLIT");
+        assertThat(Branding.contrastRatio(kept.get("primaryColour").asString(), "#ffffff")).isGreaterThan(4.5);
+
+        Map<String, String> client = KEYCLOAK.adminClient().realm("atelier").clients()
+                .findByClientId("storefront-theme-chain").getFirst().getAttributes();
+        assertThat(client).containsEntry("atelier.brand.primary", "#1d3557")
+                .containsEntry("atelier.brand.name", "Theme Chain Hair");
+
+        assertProblem(chains.call("PUT", "/api/v1/theme", stylist, theme("#1d3557", "", null)), 403, "forbidden");
+        assertProblem(chains.call("PUT", "/api/v1/theme", owner, theme("blue", "", null)), 400, "validation");
+        assertProblem(chains.call("PUT", "/api/v1/theme", owner, theme("#1d3557", "", null)
+                .replace("\"SERIF\"", "\"Comic Sans\"")), 400, "malformed-request");
+        assertProblem(chains.call("PUT", "/api/v1/theme", owner, theme("#1d3557", "", null)
+                .replace("https://img.test/hero.jpg", "javascript:alert(1)")), 400, "validation");
+        assertProblem(chains.call("PUT", "/api/v1/theme", owner, theme("#1d3557", "", null)
+                .replace("\"cornerRadius\":12", "\"cornerRadius\":99")), 400, "validation");
+        assertThat(chains.call("GET", "/api/v1/theme", owner, null).json().get("theme").get("primaryColour")
+                .asString()).as("refused changes keep what was stored").isEqualTo("#1d3557");
+    }
+
+    private static String theme(String primary, String css, String tagline) {
+        return """
+                {"brandName":"Theme Chain Hair","logoUrl":"https://img.test/logo.svg","primaryColour":"%s",
+                 "accentColour":"#e63946","font":"SERIF","cornerRadius":12,"heroImageUrl":"https://img.test/hero.jpg",
+                 "tagline":%s,"layout":"SPLIT","sections":{"services":true,"stylists":false,"locations":true},
+                 "customCss":%s}""".formatted(primary, json(tagline), json(css));
+    }
+
+    private static String json(String text) {
+        return text == null ? "null" : "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
