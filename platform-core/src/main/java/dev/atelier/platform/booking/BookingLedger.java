@@ -80,7 +80,8 @@ class BookingLedger {
     record Policy(int freeCancellationHours, int lateFeePercent, int holdMinutes) {
     }
 
-    private static final String EXCLUSION_VIOLATION = "23P01";
+    /** Exclusion violation, deadlock, serialisation failure. */
+    private static final java.util.Set<String> LOST_RACE = java.util.Set.of("23P01", "40P01", "40001");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AvailabilitySearch search;
@@ -225,8 +226,10 @@ class BookingLedger {
     }
 
     /**
-     * Makes a held booking confirmed. While the hold lasts its time is kept; after it ran out the booking takes its
-     * time back only if it is still free (the constraints decide), else 409 — a late confirmation never double books.
+     * Makes a held booking confirmed. While the hold lasts its time is kept; after it ran out the visit is checked
+     * again like a new booking (the rules as they are now: shifts, closures, time off, lead time; 422 if they refuse)
+     * and takes its time back only if it is still free (the constraints decide, 409 otherwise) — a late
+     * confirmation never double books nor slips past the rules.
      */
     void confirmHold(Locked booking, Instant now) {
         if (!booking.start().isAfter(now)) {
@@ -237,7 +240,15 @@ class BookingLedger {
             setStatus(booking.id(), "CONFIRMED", now);
             return;
         }
-        expireOverdueHolds(now);
+        release(booking.id());
+        expireOverdueHolds(now, booking.id());
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entities.createNativeQuery("""
+                select service_id, staff_id from booking_item where booking_id = :id order by position""")
+                .setParameter("id", booking.id()).getResultList();
+        check(new BookingRequest(booking.locationId(), booking.start(),
+                rows.stream().map(row -> new BookingRequest.Item((UUID) row[0], (UUID) row[1])).toList(), null),
+                Rules.ONLINE, now);
         try {
             entities.createNativeQuery("update staff_busy set active = true where booking_id = :id")
                     .setParameter("id", booking.id()).executeUpdate();
@@ -255,10 +266,16 @@ class BookingLedger {
      * holds another transaction is expiring at the same moment are left to it.
      */
     int expireOverdueHolds(Instant now) {
+        return expireOverdueHolds(now, null);
+    }
+
+    /** As {@link #expireOverdueHolds(Instant)}, leaving out {@code except} (a hold being confirmed late). */
+    private int expireOverdueHolds(Instant now, UUID except) {
         @SuppressWarnings("unchecked")
         List<UUID> expired = entities.createNativeQuery("""
-                select id from booking where status = 'HELD' and hold_expires_at <= :now for update skip locked""")
-                .setParameter("now", Timestamp.from(now)).getResultList();
+                select id from booking where status = 'HELD' and hold_expires_at <= :now
+                   and (cast(:except as uuid) is null or id <> :except) for update skip locked""")
+                .setParameter("now", Timestamp.from(now)).setParameter("except", except).getResultList();
         for (UUID id : expired) {
             setStatus(id, "EXPIRED", now);
             release(id);
@@ -451,10 +468,14 @@ class BookingLedger {
                 .executeUpdate();
     }
 
-    /** A write refused by the exclusion constraints is a taken slot; anything else goes on as it is. */
+    /**
+     * A write refused by the exclusion constraints is a taken slot; so is one that lost a deadlock or a serialisation
+     * race against another booking of the same people (its transaction is rolled back whole). Anything else goes on
+     * as it is.
+     */
     private static RuntimeException slotTakenOr(RuntimeException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && LOST_RACE.contains(sql.getSQLState())) {
                 return new SlotUnavailableException("That time is no longer free.");
             }
         }

@@ -84,7 +84,7 @@ public class StaffBookings {
     /** Books a client in for a later time (phone or front desk), confirmed at once; idempotent per staff member. */
     @Transactional
     public Created book(String staffUserId, String idempotencyKey, Client client, BookingRequest request) {
-        return make(staffUserId, idempotencyKey, client, request, BookingLedger.Kind.FRONT_DESK);
+        return make(staffUserId, idempotencyKey, client, request, BookingLedger.Kind.FRONT_DESK, clock.instant());
     }
 
     /**
@@ -94,14 +94,14 @@ public class StaffBookings {
     @Transactional
     public Created walkIn(String staffUserId, String idempotencyKey, Client client, UUID locationId,
             List<BookingRequest.Item> items, String note) {
-        Instant start = clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+        Instant now = clock.instant();
+        Instant start = now.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
         return make(staffUserId, idempotencyKey, client, new BookingRequest(locationId, start, items, note),
-                BookingLedger.Kind.WALK_IN);
+                BookingLedger.Kind.WALK_IN, now);
     }
 
     private Created make(String staffUserId, String idempotencyKey, Client client, BookingRequest request,
-            BookingLedger.Kind kind) {
-        Instant now = clock.instant();
+            BookingLedger.Kind kind, Instant now) {
         String caller = "staff:" + staffUserId;
         String canonical = kind.name() + "|" + client.customerId() + "|" + client.guestName() + "|"
                 + (kind == BookingLedger.Kind.WALK_IN
@@ -133,7 +133,7 @@ public class StaffBookings {
         Instant now = clock.instant();
         BookingLedger.Locked booking = ledger.lock(bookingId, null);
         if (!booking.status().equals("CANCELLED")) {
-            if (!List.of("CONFIRMED", "HELD").contains(booking.status())) {
+            if (!List.of("CONFIRMED", "HELD", "CHECKED_IN").contains(booking.status())) {
                 throw new UnprocessableException(ProblemType.BOOKING_RULES, "A "
                         + booking.status().toLowerCase(Locale.ROOT) + " booking cannot be cancelled.", List.of());
             }
@@ -155,9 +155,9 @@ public class StaffBookings {
     public DiaryEntry reschedule(UUID bookingId, Instant start, List<UUID> staffIds, String staffUserId) {
         Instant now = clock.instant();
         BookingLedger.Locked booking = ledger.lock(bookingId, null);
-        if (!booking.status().equals("CONFIRMED")) {
-            throw new UnprocessableException(ProblemType.BOOKING_RULES, "Only a confirmed booking can be moved; this "
-                    + "one is " + booking.status().toLowerCase(Locale.ROOT) + ".", List.of());
+        if (!booking.status().equals("CONFIRMED") || !booking.start().isAfter(now)) {
+            throw new UnprocessableException(ProblemType.BOOKING_RULES, "Only a confirmed booking that has not started "
+                    + "can be moved; this one is " + booking.status().toLowerCase(Locale.ROOT) + ".", List.of());
         }
         ledger.move(booking, start, staffIds, Rules.FRONT_DESK, now);
         journal.record(bookingId, "booking.rescheduled", ledger.view(bookingId), BookingJournal.Actor.STAFF,
@@ -271,9 +271,16 @@ public class StaffBookings {
                 .setParameter("status", next).setParameter("now", Timestamp.from(now)).setParameter("id", bookingId)
                 .executeUpdate();
         if (next.equals("NO_SHOW") || next.equals("COMPLETED")) {
-            entities.createNativeQuery("""
-                    update staff_busy set active = false where booking_id = :id and starts_at >= :now""")
-                    .setParameter("id", bookingId).setParameter("now", Timestamp.from(now)).executeUpdate();
+            // the rest of the visit's time is free again: stretches still to come end, the one under way ends now
+            for (String table : List.of("staff_busy", "resource_busy")) {
+                entities.createNativeQuery("""
+                        update %s set active = false where booking_id = :id and starts_at >= :now""".formatted(table))
+                        .setParameter("id", bookingId).setParameter("now", Timestamp.from(now)).executeUpdate();
+                entities.createNativeQuery("""
+                        update %s set ends_at = :now where booking_id = :id and active and starts_at < :now
+                           and ends_at > :now""".formatted(table))
+                        .setParameter("id", bookingId).setParameter("now", Timestamp.from(now)).executeUpdate();
+            }
         }
         journal.record(bookingId, "booking." + next.toLowerCase(java.util.Locale.ROOT),
                 Map.of("id", bookingId.toString(), "status", next), BookingJournal.Actor.STAFF, staffUserId,

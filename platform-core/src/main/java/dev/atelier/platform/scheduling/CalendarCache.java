@@ -37,6 +37,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Each location's calendar (see {@link LocationCalendar}), kept per tenant and location and trusted while the
@@ -54,6 +56,9 @@ public class CalendarCache {
 
     private record Key(TenantId tenant, UUID location) {
     }
+
+    /** Marks a transaction that has read a calendar. */
+    private static final Object LOADED = new Object();
 
     private final Map<Key, LocationCalendar> calendars = new ConcurrentHashMap<>();
     private final LocationRepository locations;
@@ -77,19 +82,47 @@ public class CalendarCache {
 
     /** The calendar of {@code locationId} at the current tenant as it stands now; 404 if there is no such location. */
     public LocationCalendar of(UUID locationId) {
-        long version = ((Number) entities.createNativeQuery("select version from calendar_version where id = 1")
-                .getSingleResult()).longValue();
+        // the version, and whether this transaction itself moved it (its own change, not yet anybody else's)
+        Object[] row = (Object[]) entities.createNativeQuery("""
+                select version, coalesce(xmin::text::bigint = txid_current_if_assigned() % 4294967296, false)
+                  from calendar_version where id = 1""").getSingleResult();
+        long version = ((Number) row[0]).longValue();
+        boolean ownChange = Boolean.TRUE.equals(row[1]);
         Key key = new Key(TenantContext.require().id(), locationId);
         LocationCalendar cached = calendars.get(key);
         if (cached != null && cached.version() == version) {
             return cached;
         }
+        boolean shareable = firstLoadInThisTransaction() && !ownChange;
         LocationCalendar fresh = load(version, locationId);
-        if (calendars.size() >= MAX_ENTRIES) {
-            calendars.clear();
+        if (shareable) {
+            if (calendars.size() >= MAX_ENTRIES) {
+                calendars.clear();
+            }
+            calendars.merge(key, fresh, (old, loaded) -> old.version() > loaded.version() ? old : loaded);
         }
-        calendars.merge(key, fresh, (old, loaded) -> old.version() > loaded.version() ? old : loaded);
         return fresh;
+    }
+
+    /**
+     * Whether no calendar was read before in this transaction: a second read would get the entities the first left
+     * in the persistence context, as they were then, and must not be shared under a newer version.
+     */
+    private static boolean firstLoadInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return false;
+        }
+        if (TransactionSynchronizationManager.hasResource(LOADED)) {
+            return false;
+        }
+        TransactionSynchronizationManager.bindResource(LOADED, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(LOADED);
+            }
+        });
+        return true;
     }
 
     private LocationCalendar load(long version, UUID locationId) {

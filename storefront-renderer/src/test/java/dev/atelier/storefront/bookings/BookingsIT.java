@@ -268,6 +268,16 @@ class BookingsIT {
         assertThat(CELLS.column(salon, "select count(*) from staff_busy where active and booking_id = '" + late + "'"))
                 .containsExactly("1");
         assertProblem(book(rival, "rival-3", booking(at(23, "16:00"), colour, anna)), 409, "slot-unavailable");
+
+        // a late confirmation is checked against the rules as they are now: a closure since then refuses it
+        String closed = hold(customer, "hold-4", booking(at(23, "12:00"), colour, anna)).json().get("id").asString();
+        runOut(closed);
+        assertThat(CELLS.update(salon, "insert into location_closure (id, location_id, starts_at, ends_at, reason) "
+                + "values (gen_random_uuid(), '" + soho + "', '" + at(23, "11:30") + "', '" + at(23, "13:30")
+                + "', 'Burst pipe')")).isEqualTo(1);
+        assertProblem(post("/api/v1/me/bookings/" + closed + "/confirm", null, customer), 422, "booking-rules");
+        assertThat(CELLS.column(salon, "select count(*) from staff_busy where active and booking_id = '" + closed
+                + "'")).as("the refused confirmation changed nothing").containsExactly("1");
     }
 
     /** Stands for the hold's minutes passing: its expiry is put a minute into the past. */

@@ -186,6 +186,15 @@ class FrontDeskIT {
         String id = entry.get("id").asString();
         assertThat(chains.call("POST", "/api/v1/bookings/" + id + "/complete", stylistToken, null).status())
                 .isEqualTo(204);
+        assertThat(CELLS.column(tenant, "select count(*) from staff_busy where active and ends_at > now() "
+                + "and booking_id = '" + id + "'")).as("a completed visit keeps no time ahead").containsExactly("0");
+        // a walk-in entered by mistake is cancelled by the desk, and its stylist is free again
+        String mistaken = anyone.json().get("id").asString();
+        Http.Response cancelled = chains.call("POST", "/api/v1/bookings/" + mistaken + "/cancel", receptionist, null);
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(CELLS.column(tenant, "select count(*) from staff_busy where active and booking_id = '" + mistaken
+                + "'")).containsExactly("0");
         assertThat(CELLS.column(tenant, "select type from outbox_event where aggregate_id = '" + id
                 + "' order by id")).containsExactly("booking.checked_in", "booking.completed");
     }
