@@ -23,45 +23,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CatalogController {
 
-    private final LocationRepository locations;
-    private final MembershipRepository staff;
-    private final SalonServiceRepository services;
-    private final ServiceCategoryRepository categories;
+    private final StorefrontCatalog catalog;
 
-    CatalogController(LocationRepository locations, MembershipRepository staff, SalonServiceRepository services,
-            ServiceCategoryRepository categories) {
-        this.locations = locations;
-        this.staff = staff;
-        this.services = services;
-        this.categories = categories;
+    CatalogController(StorefrontCatalog catalog) {
+        this.catalog = catalog;
     }
 
     @GetMapping("/api/v1/catalog")
-    @Transactional(readOnly = true)
     public CatalogView catalog() {
-        Tenant tenant = TenantContext.require();
-        Map<UUID, String> categoryNames = new HashMap<>();
-        categories.findAll().forEach(category -> categoryNames.put(category.id(), category.name()));
-        List<SalonService> bookable = services.findAllByOrderByName().stream()
-                .filter(service -> service.active() && service.onlineBookable())
-                .toList();
-        Map<UUID, List<String>> servicesOf = new HashMap<>();
-        for (SalonService service : bookable) {
-            for (Performer performer : service.performers()) {
-                servicesOf.computeIfAbsent(performer.staffId(), id -> new ArrayList<>()).add(service.id().toString());
-            }
-        }
-        return new CatalogView(new CatalogView.TenantView(tenant.slug().value(), tenant.name()),
-                locations.findAllByOrderByName().stream().map(LocationView::of).toList(),
-                bookable.stream().map(service -> new CatalogView.ServiceView(service.id().toString(), service.name(),
-                        categoryNames.get(service.categoryId()), service.description(), service.durationMinutes(),
-                        new CatalogView.PriceView(service.priceAmount(), service.currency().getCurrencyCode())))
-                        .toList(),
-                staff.findAllByOrderByNameAsc().stream()
-                        .filter(member -> member.isActive() && member.role() == StaffRole.STYLIST)
-                        .map(member -> new CatalogView.StaffView(member.id().toString(), member.name(),
-                                member.locationIds().stream().map(UUID::toString).sorted().toList(),
-                                servicesOf.getOrDefault(member.id(), List.of()).stream().sorted().toList()))
-                        .toList());
+        return catalog.current();
     }
 }

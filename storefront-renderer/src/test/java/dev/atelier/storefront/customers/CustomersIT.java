@@ -159,7 +159,7 @@ class CustomersIT {
         mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().forEach(pattern -> info
                 .getMethodsCondition().getMethods().forEach(method -> served.add(method.name() + " " + pattern))));
         served.removeIf(endpoint -> endpoint.endsWith(" /error"));
-        assertThat(served).containsExactly("GET /api/v1/availability", "GET /api/v1/catalog", "GET /api/v1/me",
+        assertThat(served).containsExactly("GET /", "GET /api/v1/availability", "GET /api/v1/catalog", "GET /api/v1/me",
                 "GET /api/v1/me/bookings", "GET /api/v1/me/bookings/{id}", "POST /api/v1/bookings",
                 "POST /api/v1/customers", "POST /api/v1/holds", "POST /api/v1/me/bookings/{id}/cancel",
                 "POST /api/v1/me/bookings/{id}/confirm", "POST /api/v1/me/bookings/{id}/reschedule");
@@ -187,6 +187,8 @@ class CustomersIT {
                 boolean signedIn = caller.getValue() != null && !caller.getKey().equals("forged");
                 expect(mismatches, http.send("GET", host + ".localhost", "/api/v1/catalog", null, auth),
                         caller.getKey().equals("forged") ? 401 : 200, who + "GET /api/v1/catalog");
+                expect(mismatches, http.send("GET", host + ".localhost", "/", null, auth),
+                        caller.getKey().equals("forged") ? 401 : 200, who + "GET / (the home page)");
                 expect(mismatches, http.send("GET", host + ".localhost", "/api/v1/availability?locationId="
                         + java.util.UUID.randomUUID() + "&serviceId=" + java.util.UUID.randomUUID()
                         + "&from=2027-01-04&to=2027-01-04", null, auth), caller.getKey().equals("forged") ? 401 : 404,

@@ -1,0 +1,54 @@
+package dev.atelier.storefront.pages;
+
+import dev.atelier.platform.tenancy.TenantStatus;
+import dev.atelier.platform.tenancy.TenantUnavailableException;
+import dev.atelier.platform.tenancy.UnknownTenantException;
+import dev.atelier.storefront.tenancy.HostTenantResolver;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * What a page shows when there is no chain to show: a neutral "not here" page for a host no chain has (it names no
+ * chain and looks like none), and a friendly "temporarily unavailable" page for a chain that is suspended or being
+ * upgraded. The API keeps answering problem+json.
+ */
+@ControllerAdvice(assignableTypes = HomePageController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PageErrors {
+
+    private final HostTenantResolver resolver;
+    private final PageSecurity security;
+
+    PageErrors(HostTenantResolver resolver, PageSecurity security) {
+        this.resolver = resolver;
+        this.security = security;
+    }
+
+    @ExceptionHandler(UnknownTenantException.class)
+    ModelAndView unknown(HttpServletRequest request, HttpServletResponse response) {
+        boolean suspended = resolver.resolve(request.getServerName())
+                .filter(tenant -> tenant.status() == TenantStatus.SUSPENDED).isPresent();
+        return suspended ? unavailable(request, response) : page("not-found", HttpStatus.NOT_FOUND, request, response);
+    }
+
+    @ExceptionHandler(TenantUnavailableException.class)
+    ModelAndView unavailable(HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader("Retry-After", "3600");
+        return page("unavailable", HttpStatus.SERVICE_UNAVAILABLE, request, response);
+    }
+
+    private ModelAndView page(String view, HttpStatus status, HttpServletRequest request,
+            HttpServletResponse response) {
+        ModelAndView page = new ModelAndView(view, status);
+        page.addObject("nonce", security.protect(response));
+        page.addObject("zh", request.getLocale().getLanguage().equals(Locale.CHINESE.getLanguage()));
+        return page;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.atelier.storefront.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atelier.infra.servers.KeycloakServer;
+import dev.atelier.infra.testing.TestServers;
+import dev.atelier.platform.scheduling.StaffShift;
+import dev.atelier.platform.tenancy.Tenant;
+import dev.atelier.platform.tenancy.TenantContext;
+import dev.atelier.platform.tenancy.TenantDirectory;
+import dev.atelier.platform.tenancy.TenantStatus;
+import dev.atelier.platform.testing.Http;
+import dev.atelier.platform.testing.TestCells;
+import dev.atelier.platform.testing.TestIdentity;
+import dev.atelier.platform.theme.Theme;
+import dev.atelier.platform.theme.Themes;
+import dev.atelier.storefront.SalonFixture;
+import dev.atelier.storefront.StorefrontApplication;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.view.freemarker.FreeMarkerConfigurer;
+
+/**
+ * A chain's home page rendered by the storefront against real PostgreSQL and Keycloak: its theme and catalog, tenant
+ * text (tagline, custom CSS) set to injection payloads rendered inert, the Content-Security-Policy with the style's
+ * nonce, template settings that reach no Java, and the neutral and "temporarily unavailable" pages.
+ */
+@SpringBootTest(classes = StorefrontApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HomePageIT {
+
+    static final TestCells CELLS = TestCells.create("pages");
+    static final KeycloakServer KEYCLOAK = TestServers.keycloak();
+    static final String TAGLINE = "${7*7} <#assign x=1> <script>alert(2)</script> & friends";
+    static final String CSS = "</style><script>alert(1)</script> .tagline{letter-spacing:.02em}";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        CELLS.register(registry, 4);
+        TestIdentity.register(registry, KEYCLOAK);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SalonFixture fixture;
+
+    @Autowired
+    Themes themes;
+
+    @Autowired
+    TenantDirectory directory;
+
+    @Autowired
+    FreeMarkerConfigurer freemarker;
+
+    Http http;
+    Tenant chain;
+
+    @BeforeAll
+    void chain() {
+        http = new Http(port);
+        chain = fixture.chain("page-a");
+        TenantContext.asTenant(chain, () -> {
+            UUID soho = fixture.location("Soho", LocalTime.of(9, 0), LocalTime.of(18, 0));
+            UUID anna = fixture.stylist("anna@page-a.test", soho);
+            fixture.service("Cut & finish", 45, 0, true, List.of(anna));
+            fixture.weekly(anna, soho, StaffShift.Kind.SHIFT, DayOfWeek.MONDAY, 540, 1080);
+            themes.set(new Theme("Page A <Salon>", "https://img.test/logo.svg", "#1d3557", "#f4d35e",
+                    Theme.Font.SERIF, 12, "https://img.test/hero.jpg", TAGLINE, Theme.Layout.SPLIT,
+                    new Theme.Sections(true, false, true), CSS));
+        });
+    }
+
+    @Test
+    void theHomePageShowsTheChainInItsThemeAndEveryTenantTextInert() {
+        Http.Response page = http.get("page-a.localhost", "/");
+
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        String body = page.body();
+        assertThat(body).contains("--primary:#1d3557", "--on-primary:#ffffff", "--on-accent:#000000",
+                "class=\"layout-split\"", "Page A &lt;Salon&gt;", "Cut &amp; finish", "Soho", "Services and prices")
+                .doesNotContain("id=\"stylists\"");
+        assertThat(body).as("the tagline is text, not markup nor template").contains(
+                "${7*7} &lt;#assign x=1&gt; &lt;script&gt;alert(2)&lt;/script&gt; &amp; friends")
+                .doesNotContain("49", "<script", "alert(1)</script>");
+        assertThat(Pattern.compile("</style>").matcher(body).results().count()).as("one style element, closed once")
+                .isEqualTo(1);
+        assertThat(body).contains(".tagline{letter-spacing:.02em}");
+
+        String policy = page.header("Content-Security-Policy");
+        Matcher nonce = Pattern.compile("'nonce-([A-Za-z0-9+/=]+)'").matcher(policy);
+        assertThat(nonce.find()).as(policy).isTrue();
+        assertThat(body).contains("<style nonce=\"" + nonce.group(1) + "\">");
+        assertThat(policy).contains("script-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
+                .doesNotContain("unsafe-inline");
+        assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(http.get("page-a.localhost", "/").header("Content-Security-Policy")).as("a fresh nonce each time")
+                .isNotEqualTo(policy);
+    }
+
+    @Test
+    void templatesCanNeitherMakeJavaObjectsNorReachTheJavaApi() {
+        Configuration configuration = freemarker.getConfiguration();
+        assertThat(configuration.getNewBuiltinClassResolver())
+                .isSameAs(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        assertThat(configuration.isAPIBuiltinEnabled()).isFalse();
+    }
+
+    @Test
+    void anUnknownHostGetsANeutralPageAndASuspendedChainAFriendlyOne() {
+        Http.Response unknown = http.get("nobody-here.localhost", "/");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("text/html");
+        assertThat(unknown.body()).contains("There is nothing here").doesNotContain("page-a", "Page A");
+
+        directory.changeStatus(chain, TenantStatus.SUSPENDED);
+        try {
+            Http.Response suspended = http.get("page-a.localhost", "/");
+            assertThat(suspended.status()).isEqualTo(503);
+            assertThat(suspended.body()).contains("temporarily unavailable");
+            assertThat(http.get("page-a.localhost", "/api/v1/catalog").contentType())
+                    .as("the API still answers problem+json").startsWith("application/problem+json");
+        } finally {
+            directory.changeStatus(chain, TenantStatus.ACTIVE);
+        }
+        assertThat(http.get("page-a.localhost", "/").status()).isEqualTo(200);
+    }
+}
