@@ -1,12 +1,14 @@
 package dev.atelier.storefront.pages;
 
 import dev.atelier.platform.catalog.LocationView;
+import dev.atelier.platform.tenancy.StorefrontUrls;
 import dev.atelier.platform.tenancy.Tenant;
 import dev.atelier.platform.tenancy.TenantContext;
 import dev.atelier.platform.theme.Theme;
 import dev.atelier.platform.theme.Themes;
 import dev.atelier.storefront.catalog.CatalogView;
 import dev.atelier.storefront.catalog.StorefrontCatalog;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.text.NumberFormat;
 import java.util.ArrayList;
@@ -19,6 +21,8 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The chain's home page, server-rendered in its theme: brand, tagline, and the sections it shows (services and
@@ -29,33 +33,85 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomePageController {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final StorefrontCatalog catalog;
     private final Themes themes;
     private final PageSecurity security;
+    private final StorefrontUrls urls;
 
-    HomePageController(StorefrontCatalog catalog, Themes themes, PageSecurity security) {
+    HomePageController(StorefrontCatalog catalog, Themes themes, PageSecurity security, StorefrontUrls urls) {
         this.catalog = catalog;
         this.themes = themes;
         this.security = security;
+        this.urls = urls;
     }
 
     @GetMapping(value = "/", produces = MediaType.TEXT_HTML_VALUE)
-    String home(Model model, HttpServletResponse response) {
+    String home(@RequestParam(required = false) String lang, HttpServletRequest request, Model model,
+            HttpServletResponse response) {
         Tenant tenant = TenantContext.require();
         Theme theme = themes.current();
         CatalogView offer = catalog.current();
-        Labels labels = Labels.of(tenant.locale());
+        Locale locale = PageLocale.choose(lang, request, response, tenant.locale());
+        Labels labels = Labels.of(locale);
+        String home = urls.of(tenant.slug());
         model.addAttribute("nonce", security.protect(response));
-        model.addAttribute("lang", tenant.locale().toLanguageTag());
+        model.addAttribute("lang", locale.toLanguageTag());
+        model.addAttribute("canonical", home);
+        model.addAttribute("otherLanguage", labels.otherLanguage());
+        model.addAttribute("structuredData", structuredData(tenant, theme, offer, home));
         model.addAttribute("labels", labels.texts());
         model.addAttribute("brand", brand(theme));
         model.addAttribute("description", theme.tagline() != null
                 ? theme.tagline()
                 : labels.texts().get("description").formatted(theme.brandName()));
-        model.addAttribute("services", services(offer, tenant.locale()));
+        model.addAttribute("services", services(offer, locale));
         model.addAttribute("locations", locations(offer, labels));
         model.addAttribute("stylists", offer.staff().stream().map(CatalogView.StaffView::name).toList());
         return "home";
+    }
+
+    /**
+     * schema.org data for search engines: the chain's salons (HairSalon with address, geo and hours) and its services
+     * with their prices (Offer). Written as JSON with every {@code <} escaped, so no text can close its element.
+     */
+    private static String structuredData(Tenant tenant, Theme theme, CatalogView offer, String home) {
+        List<Map<String, Object>> salons = new ArrayList<>();
+        for (LocationView location : offer.locations()) {
+            Map<String, Object> salon = new LinkedHashMap<>();
+            salon.put("@type", "HairSalon");
+            salon.put("name", theme.brandName() + " " + location.name());
+            salon.put("url", home);
+            if (location.phone() != null) {
+                salon.put("telephone", location.phone());
+            }
+            salon.put("address", Map.of("@type", "PostalAddress", "streetAddress", nonNull(location.address().line1()),
+                    "addressLocality", nonNull(location.address().city()), "postalCode",
+                    nonNull(location.address().postalCode()), "addressCountry", nonNull(location.address().country())));
+            salon.put("geo", Map.of("@type", "GeoCoordinates", "latitude", location.latitude(), "longitude",
+                    location.longitude()));
+            salon.put("openingHoursSpecification", location.openingHours().stream()
+                    .map(hours -> Map.of("@type", "OpeningHoursSpecification", "dayOfWeek", "https://schema.org/"
+                            + hours.day().charAt(0) + hours.day().substring(1).toLowerCase(Locale.ROOT), "opens",
+                            hours.opens(), "closes", hours.closes()))
+                    .toList());
+            salon.put("makesOffer", offer.services().stream()
+                    .map(service -> Map.of("@type", "Offer", "price", service.price().amount().toPlainString(),
+                            "priceCurrency", service.price().currency(), "itemOffered",
+                            Map.of("@type", "Service", "name", service.name())))
+                    .toList());
+            salons.add(salon);
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("@context", "https://schema.org");
+        data.put("@graph", salons);
+        return JSON.writeValueAsString(data).replace("<", "\\u003c").replace(">", "\\u003e")
+                .replace("&", "\\u0026");
+    }
+
+    private static String nonNull(String text) {
+        return text == null ? "" : text;
     }
 
     /** The theme as the template uses it: every value already checked (colours, font stacks, sanitised CSS). */

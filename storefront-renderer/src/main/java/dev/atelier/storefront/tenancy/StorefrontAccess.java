@@ -12,7 +12,9 @@ class StorefrontAccess {
 
     @Bean
     AccessRules storefrontAccessRules() {
-        return requests -> requests.requestMatchers(HttpMethod.GET, "/", "/api/v1/catalog", "/api/v1/availability")
+        return requests -> requests
+                .requestMatchers(HttpMethod.GET, "/", "/robots.txt", "/sitemap.xml", "/api/v1/catalog",
+                        "/api/v1/availability")
                 .permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/v1/customers").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/v1/bookings", "/api/v1/holds").hasRole(Caller.CUSTOMER)

@@ -160,7 +160,8 @@ class CustomersIT {
                 .getMethodsCondition().getMethods().forEach(method -> served.add(method.name() + " " + pattern))));
         served.removeIf(endpoint -> endpoint.endsWith(" /error"));
         assertThat(served).containsExactly("GET /", "GET /api/v1/availability", "GET /api/v1/catalog", "GET /api/v1/me",
-                "GET /api/v1/me/bookings", "GET /api/v1/me/bookings/{id}", "POST /api/v1/bookings",
+                "GET /api/v1/me/bookings", "GET /api/v1/me/bookings/{id}", "GET /robots.txt", "GET /sitemap.xml",
+                "POST /api/v1/bookings",
                 "POST /api/v1/customers", "POST /api/v1/holds", "POST /api/v1/me/bookings/{id}/cancel",
                 "POST /api/v1/me/bookings/{id}/confirm", "POST /api/v1/me/bookings/{id}/reschedule");
 
@@ -187,8 +188,10 @@ class CustomersIT {
                 boolean signedIn = caller.getValue() != null && !caller.getKey().equals("forged");
                 expect(mismatches, http.send("GET", host + ".localhost", "/api/v1/catalog", null, auth),
                         caller.getKey().equals("forged") ? 401 : 200, who + "GET /api/v1/catalog");
-                expect(mismatches, http.send("GET", host + ".localhost", "/", null, auth),
-                        caller.getKey().equals("forged") ? 401 : 200, who + "GET / (the home page)");
+                for (String page : List.of("/", "/robots.txt", "/sitemap.xml")) {
+                    expect(mismatches, http.send("GET", host + ".localhost", page, null, auth),
+                            caller.getKey().equals("forged") ? 401 : 200, who + "GET " + page);
+                }
                 expect(mismatches, http.send("GET", host + ".localhost", "/api/v1/availability?locationId="
                         + java.util.UUID.randomUUID() + "&serviceId=" + java.util.UUID.randomUUID()
                         + "&from=2027-01-04&to=2027-01-04", null, auth), caller.getKey().equals("forged") ? 401 : 404,

@@ -33,6 +33,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.view.freemarker.FreeMarkerConfigurer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A chain's home page rendered by the storefront against real PostgreSQL and Keycloak: its theme and catalog, tenant
@@ -99,7 +101,10 @@ class HomePageIT {
                 .doesNotContain("id=\"stylists\"");
         assertThat(body).as("the tagline is text, not markup nor template").contains(
                 "${7*7} &lt;#assign x=1&gt; &lt;script&gt;alert(2)&lt;/script&gt; &amp; friends")
-                .doesNotContain("49", "<script", "alert(1)</script>");
+                .doesNotContain("49", "alert(1)</script>", "<script>");
+        assertThat(Pattern.compile("<script").matcher(body).results().count())
+                .as("the only script element is the structured data").isEqualTo(1);
+        assertThat(body).contains("<script type=\"application/ld+json\">");
         assertThat(Pattern.compile("</style>").matcher(body).results().count()).as("one style element, closed once")
                 .isEqualTo(1);
         assertThat(body).contains(".tagline{letter-spacing:.02em}");
@@ -113,6 +118,42 @@ class HomePageIT {
         assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(http.get("page-a.localhost", "/").header("Content-Security-Policy")).as("a fresh nonce each time")
                 .isNotEqualTo(policy);
+    }
+
+    @Test
+    void searchEnginesGetStructuredDataCanonicalAddressesRobotsAndASitemap() {
+        String body = http.get("page-a.localhost", "/").body();
+        Matcher script = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL)
+                .matcher(body);
+        assertThat(script.find()).as(body).isTrue();
+        assertThat(script.group(1)).doesNotContain("<", ">");
+        JsonNode salon = JsonMapper.builder().build().readTree(script.group(1)).get("@graph").get(0);
+        assertThat(salon.get("@type").asString()).isEqualTo("HairSalon");
+        assertThat(salon.get("name").asString()).isEqualTo("Page A <Salon> Soho");
+        assertThat(salon.get("openingHoursSpecification").get(0).get("opens").asString()).isEqualTo("09:00");
+        assertThat(salon.get("makesOffer").get(0).get("itemOffered").get("name").asString()).isEqualTo("Cut & finish");
+        assertThat(body).contains("<link rel=\"canonical\" href=\"http://page-a.localhost:8080\"");
+
+        Http.Response robots = http.get("page-a.localhost", "/robots.txt");
+        assertThat(robots.contentType()).startsWith("text/plain");
+        assertThat(robots.body()).contains("Disallow: /api/", "Sitemap: http://page-a.localhost:8080/sitemap.xml");
+        Http.Response sitemap = http.get("page-a.localhost", "/sitemap.xml");
+        assertThat(sitemap.contentType()).startsWith("application/xml");
+        assertThat(sitemap.body()).contains("<loc>http://page-a.localhost:8080/</loc>", "hreflang=\"zh-CN\"");
+    }
+
+    @Test
+    void theLanguageIsTheVisitorsChoiceElseTheirBrowsersElseTheChains() {
+        Http.Response chosen = http.send("GET", "page-a.localhost", "/?lang=zh-CN", null);
+        assertThat(chosen.body()).contains("<html lang=\"zh-CN\">", "服务与价格", "周一");
+        assertThat(chosen.header("Set-Cookie")).startsWith("lang=zh-CN");
+        assertThat(http.send("GET", "page-a.localhost", "/", null, "Cookie", "lang=zh-CN").body())
+                .as("remembered").contains("服务与价格");
+        assertThat(http.send("GET", "page-a.localhost", "/", null, "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5")
+                .body()).as("the browser's").contains("<html lang=\"zh-CN\">");
+        assertThat(http.send("GET", "page-a.localhost", "/", null, "Accept-Language", "fr-FR,de;q=0.8").body())
+                .as("neither spoken: the chain's default").contains("Services and prices");
+        assertThat(http.send("GET", "page-a.localhost", "/?lang=xx", null).body()).contains("Services and prices");
     }
 
     @Test

@@ -1,0 +1,56 @@
+package dev.atelier.storefront.pages;
+
+import dev.atelier.platform.tenancy.StorefrontUrls;
+import dev.atelier.platform.tenancy.TenantContext;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What search engines read first at a chain's storefront: what they may crawl, and the pages there are. */
+@RestController
+class SearchEngineController {
+
+    private final StorefrontUrls urls;
+
+    SearchEngineController(StorefrontUrls urls) {
+        this.urls = urls;
+    }
+
+    /** Pages are open to crawlers; the API and the signed-in pages are not. */
+    @GetMapping(value = "/robots.txt", produces = MediaType.TEXT_PLAIN_VALUE)
+    String robots() {
+        return """
+                User-agent: *
+                Allow: /
+                Disallow: /api/
+                Disallow: /me
+                Sitemap: %ssitemap.xml
+                """.formatted(home());
+    }
+
+    /** The chain's public pages, each with its language versions. */
+    @GetMapping(value = "/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)
+    String sitemap() {
+        String home = home();
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+                  <url>
+                    <loc>%1$s</loc>
+                    <xhtml:link rel="alternate" hreflang="en" href="%1$s?lang=en"/>
+                    <xhtml:link rel="alternate" hreflang="zh-CN" href="%1$s?lang=zh-CN"/>
+                  </url>
+                </urlset>
+                """.formatted(xml(home));
+    }
+
+    /** The storefront's own address, ending in a slash. */
+    private String home() {
+        String home = urls.of(TenantContext.require().slug());
+        return home.endsWith("/") ? home : home + "/";
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
