@@ -20,3 +20,8 @@ create table storefront_theme (
     version           integer      not null default 0,
     updated_at        timestamptz  not null
 );
+
+--changeset atelier:0006-category-calendar-trigger
+-- Category names show on the storefront with the menu: their changes move the calendar version like the menu's.
+create trigger service_category_calendar after insert or update or delete or truncate on service_category
+    for each statement execute function bump_calendar_version();

@@ -31,6 +31,18 @@ public class Themes {
         this.clock = clock;
     }
 
+    /**
+     * A number that changes whenever the chain's storefront content may have: its calendar (locations, menu,
+     * categories, staff) or its theme. Pages built at one value can be served again while it stands.
+     */
+    @Transactional(readOnly = true)
+    public String contentVersion() {
+        Object[] row = (Object[]) entities.createNativeQuery("""
+                select c.version, coalesce((select t.version from storefront_theme t where t.id = 1), -1)
+                  from calendar_version c where c.id = 1""").getSingleResult();
+        return row[0] + "." + row[1];
+    }
+
     @Transactional(readOnly = true)
     public Theme current() {
         @SuppressWarnings("unchecked")

@@ -4,6 +4,7 @@ import dev.atelier.platform.catalog.LocationView;
 import dev.atelier.platform.tenancy.StorefrontUrls;
 import dev.atelier.platform.tenancy.Tenant;
 import dev.atelier.platform.tenancy.TenantContext;
+import dev.atelier.platform.tenancy.TenantId;
 import dev.atelier.platform.theme.Theme;
 import dev.atelier.platform.theme.Themes;
 import dev.atelier.storefront.catalog.CatalogView;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,12 +30,21 @@ import tools.jackson.databind.json.JsonMapper;
  * The chain's home page, server-rendered in its theme: brand, tagline, and the sections it shows (services and
  * prices, locations with hours and a map link, stylists). Works without JavaScript; every tenant text is escaped by
  * the template's HTML output format, and the page's only inline style carries a per-response nonce that the
- * Content-Security-Policy names.
+ * Content-Security-Policy names. What a page shows is kept per chain and language while the chain's content version
+ * (its calendar and theme; see {@link Themes#contentVersion()}) stands, so a visit costs one small read.
  */
 @Controller
 class HomePageController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** More cached pages than this (chains × languages) and the cache starts afresh, so it stays bounded. */
+    private static final int MAX_PAGES = 10_000;
+
+    /** A page's content is the same for every visitor of a chain at one content version and language. */
+    private record PageKey(TenantId tenant, String contentVersion, String language) {
+    }
+
+    private final Map<PageKey, Map<String, Object>> pages = new ConcurrentHashMap<>();
 
     private final StorefrontCatalog catalog;
     private final Themes themes;
@@ -51,25 +62,41 @@ class HomePageController {
     String home(@RequestParam(required = false) String lang, HttpServletRequest request, Model model,
             HttpServletResponse response) {
         Tenant tenant = TenantContext.require();
+        Locale locale = PageLocale.choose(lang, request, response, tenant.locale());
+        PageKey key = new PageKey(tenant.id(), themes.contentVersion(), locale.toLanguageTag());
+        Map<String, Object> content = pages.get(key);
+        if (content == null) {
+            content = content(tenant, locale);
+            if (pages.size() >= MAX_PAGES) {
+                pages.clear();
+            }
+            pages.put(key, content);
+        }
+        model.addAllAttributes(content);
+        model.addAttribute("nonce", security.protect(response));
+        return "home";
+    }
+
+    /** What the page shows, the same for every visitor while the chain's content and the language stand. */
+    private Map<String, Object> content(Tenant tenant, Locale locale) {
         Theme theme = themes.current();
         CatalogView offer = catalog.current();
-        Locale locale = PageLocale.choose(lang, request, response, tenant.locale());
         Labels labels = Labels.of(locale);
         String home = urls.of(tenant.slug());
-        model.addAttribute("nonce", security.protect(response));
-        model.addAttribute("lang", locale.toLanguageTag());
-        model.addAttribute("canonical", home);
-        model.addAttribute("otherLanguage", labels.otherLanguage());
-        model.addAttribute("structuredData", structuredData(tenant, theme, offer, home));
-        model.addAttribute("labels", labels.texts());
-        model.addAttribute("brand", brand(theme));
-        model.addAttribute("description", theme.tagline() != null
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("lang", locale.toLanguageTag());
+        model.put("canonical", home);
+        model.put("otherLanguage", labels.otherLanguage());
+        model.put("structuredData", structuredData(tenant, theme, offer, home));
+        model.put("labels", labels.texts());
+        model.put("brand", brand(theme));
+        model.put("description", theme.tagline() != null
                 ? theme.tagline()
                 : labels.texts().get("description").formatted(theme.brandName()));
-        model.addAttribute("services", services(offer, locale));
-        model.addAttribute("locations", locations(offer, labels));
-        model.addAttribute("stylists", offer.staff().stream().map(CatalogView.StaffView::name).toList());
-        return "home";
+        model.put("services", services(offer, locale));
+        model.put("locations", locations(offer, labels));
+        model.put("stylists", offer.staff().stream().map(CatalogView.StaffView::name).toList());
+        return java.util.Collections.unmodifiableMap(model);
     }
 
     /**

@@ -116,6 +116,12 @@ class HomePageIT {
         assertThat(policy).contains("script-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
                 .doesNotContain("unsafe-inline");
         assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(body).contains("<link rel=\"stylesheet\" href=\"/assets/site.css\">");
+        Http.Response css = http.get("page-a.localhost", "/assets/site.css");
+        assertThat(css.status()).isEqualTo(200);
+        assertThat(css.contentType()).startsWith("text/css");
+        assertThat(css.header("Cache-Control")).contains("max-age=86400");
+        assertThat(css.body()).contains("var(--primary)").hasSizeLessThan(4_000);
         assertThat(http.get("page-a.localhost", "/").header("Content-Security-Policy")).as("a fresh nonce each time")
                 .isNotEqualTo(policy);
     }
@@ -154,6 +160,26 @@ class HomePageIT {
         assertThat(http.send("GET", "page-a.localhost", "/", null, "Accept-Language", "fr-FR,de;q=0.8").body())
                 .as("neither spoken: the chain's default").contains("Services and prices");
         assertThat(http.send("GET", "page-a.localhost", "/?lang=xx", null).body()).contains("Services and prices");
+    }
+
+    @Test
+    void aPageShowsTheChainsChangesAtOnceWhicheverAppMadeThem() throws Exception {
+        Tenant other = fixture.chain("page-b");
+        UUID[] service = new UUID[1];
+        TenantContext.asTenant(other, () -> {
+            UUID salon = fixture.location("Leith", LocalTime.of(9, 0), LocalTime.of(18, 0));
+            service[0] = fixture.service("Beard trim", 20, 0, true, List.of(fixture.stylist("b@page-b.test", salon)));
+        });
+        assertThat(http.get("page-b.localhost", "/").body()).contains("Beard trim");
+
+        // the menu changed outside this app (the portal): the next visit shows it
+        assertThat(CELLS.update(other, "update service set name = 'Beard sculpt' where id = '" + service[0] + "'"))
+                .isEqualTo(1);
+        assertThat(http.get("page-b.localhost", "/").body()).contains("Beard sculpt").doesNotContain("Beard trim");
+
+        TenantContext.asTenant(other, () -> themes.set(new Theme("Page B", null, "#2f5d3a", "#c9a227",
+                Theme.Font.SYSTEM, 4, null, "New tagline", Theme.Layout.CLASSIC, Theme.Sections.ALL, "")));
+        assertThat(http.get("page-b.localhost", "/").body()).contains("New tagline", "--primary:#2f5d3a");
     }
 
     @Test
