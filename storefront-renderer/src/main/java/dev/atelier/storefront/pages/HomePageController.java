@@ -7,6 +7,7 @@ import dev.atelier.platform.tenancy.TenantContext;
 import dev.atelier.platform.tenancy.TenantId;
 import dev.atelier.platform.theme.Theme;
 import dev.atelier.platform.theme.Themes;
+import dev.atelier.platform.web.NotFoundException;
 import dev.atelier.storefront.catalog.CatalogView;
 import dev.atelier.storefront.catalog.StorefrontCatalog;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,6 +63,29 @@ class HomePageController {
     @GetMapping(value = "/", produces = MediaType.TEXT_HTML_VALUE)
     String home(@RequestParam(required = false) String lang, HttpServletRequest request, Model model,
             HttpServletResponse response) {
+        model.addAllAttributes(content(lang, request, response));
+        model.addAttribute("nonce", security.protect(response));
+        return "home";
+    }
+
+    /** One salon's page: where, when, what is done there and by whom; another chain's or no salon is 404. */
+    @GetMapping(value = "/locations/{id}", produces = MediaType.TEXT_HTML_VALUE)
+    String location(@PathVariable String id, @RequestParam(required = false) String lang,
+            HttpServletRequest request, Model model, HttpServletResponse response) {
+        Map<String, Object> content = content(lang, request, response);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> location = ((List<Map<String, Object>>) content.get("locations")).stream()
+                .filter(candidate -> candidate.get("id").equals(id)).findFirst()
+                .orElseThrow(() -> new NotFoundException("salon"));
+        model.addAllAttributes(content);
+        model.addAttribute("location", location);
+        model.addAttribute("canonical", location.get("url"));
+        model.addAttribute("nonce", security.protect(response));
+        return "location";
+    }
+
+    /** The cached content for the visitor's language, built if this chain's content changed. */
+    private Map<String, Object> content(String lang, HttpServletRequest request, HttpServletResponse response) {
         Tenant tenant = TenantContext.require();
         Locale locale = PageLocale.choose(lang, request, response, tenant.locale());
         PageKey key = new PageKey(tenant.id(), themes.contentVersion(), locale.toLanguageTag());
@@ -72,9 +97,7 @@ class HomePageController {
             }
             pages.put(key, content);
         }
-        model.addAllAttributes(content);
-        model.addAttribute("nonce", security.protect(response));
-        return "home";
+        return content;
     }
 
     /** What the page shows, the same for every visitor while the chain's content and the language stand. */
@@ -87,14 +110,15 @@ class HomePageController {
         model.put("lang", locale.toLanguageTag());
         model.put("canonical", home);
         model.put("otherLanguage", labels.otherLanguage());
-        model.put("structuredData", structuredData(tenant, theme, offer, home));
+        List<Map<String, Object>> locations = locations(theme, offer, labels, locale, home);
+        model.put("structuredData", structuredData(locations.stream().map(PageMaps::salonOf).toList()));
         model.put("labels", labels.texts());
         model.put("brand", brand(theme));
         model.put("description", theme.tagline() != null
                 ? theme.tagline()
                 : labels.texts().get("description").formatted(theme.brandName()));
         model.put("services", services(offer, locale));
-        model.put("locations", locations(offer, labels));
+        model.put("locations", locations);
         model.put("stylists", offer.staff().stream().map(CatalogView.StaffView::name).toList());
         return java.util.Collections.unmodifiableMap(model);
     }
@@ -103,38 +127,40 @@ class HomePageController {
      * schema.org data for search engines: the chain's salons (HairSalon with address, geo and hours) and its services
      * with their prices (Offer). Written as JSON with every {@code <} escaped, so no text can close its element.
      */
-    private static String structuredData(Tenant tenant, Theme theme, CatalogView offer, String home) {
-        List<Map<String, Object>> salons = new ArrayList<>();
-        for (LocationView location : offer.locations()) {
-            Map<String, Object> salon = new LinkedHashMap<>();
-            salon.put("@type", "HairSalon");
-            salon.put("name", theme.brandName() + " " + location.name());
-            salon.put("url", home);
-            if (location.phone() != null) {
-                salon.put("telephone", location.phone());
-            }
-            salon.put("address", Map.of("@type", "PostalAddress", "streetAddress", nonNull(location.address().line1()),
-                    "addressLocality", nonNull(location.address().city()), "postalCode",
-                    nonNull(location.address().postalCode()), "addressCountry", nonNull(location.address().country())));
-            salon.put("geo", Map.of("@type", "GeoCoordinates", "latitude", location.latitude(), "longitude",
-                    location.longitude()));
-            salon.put("openingHoursSpecification", location.openingHours().stream()
-                    .map(hours -> Map.of("@type", "OpeningHoursSpecification", "dayOfWeek", "https://schema.org/"
-                            + hours.day().charAt(0) + hours.day().substring(1).toLowerCase(Locale.ROOT), "opens",
-                            hours.opens(), "closes", hours.closes()))
-                    .toList());
-            salon.put("makesOffer", offer.services().stream()
-                    .map(service -> Map.of("@type", "Offer", "price", service.price().amount().toPlainString(),
-                            "priceCurrency", service.price().currency(), "itemOffered",
-                            Map.of("@type", "Service", "name", service.name())))
-                    .toList());
-            salons.add(salon);
-        }
+    private static String structuredData(List<Map<String, Object>> salons) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("@context", "https://schema.org");
         data.put("@graph", salons);
         return JSON.writeValueAsString(data).replace("<", "\\u003c").replace(">", "\\u003e")
                 .replace("&", "\\u0026");
+    }
+
+    /** One salon as schema.org describes it, with what it offers. */
+    private static Map<String, Object> salon(Theme theme, LocationView location, List<CatalogView.ServiceView> offered,
+            String url) {
+        Map<String, Object> salon = new LinkedHashMap<>();
+        salon.put("@type", "HairSalon");
+        salon.put("name", theme.brandName() + " " + location.name());
+        salon.put("url", url);
+        if (location.phone() != null) {
+            salon.put("telephone", location.phone());
+        }
+        salon.put("address", Map.of("@type", "PostalAddress", "streetAddress", nonNull(location.address().line1()),
+                "addressLocality", nonNull(location.address().city()), "postalCode",
+                nonNull(location.address().postalCode()), "addressCountry", nonNull(location.address().country())));
+        salon.put("geo", Map.of("@type", "GeoCoordinates", "latitude", location.latitude(), "longitude",
+                location.longitude()));
+        salon.put("openingHoursSpecification", location.openingHours().stream()
+                .map(hours -> Map.of("@type", "OpeningHoursSpecification", "dayOfWeek", "https://schema.org/"
+                        + hours.day().charAt(0) + hours.day().substring(1).toLowerCase(Locale.ROOT), "opens",
+                        hours.opens(), "closes", hours.closes()))
+                .toList());
+        salon.put("makesOffer", offered.stream()
+                .map(service -> Map.of("@type", "Offer", "price", service.price().amount().toPlainString(),
+                        "priceCurrency", service.price().currency(), "itemOffered",
+                        Map.of("@type", "Service", "name", service.name())))
+                .toList());
+        return salon;
     }
 
     private static String nonNull(String text) {
@@ -163,8 +189,12 @@ class HomePageController {
     }
 
     private static List<Map<String, Object>> services(CatalogView offer, Locale locale) {
+        return services(offer.services(), locale);
+    }
+
+    private static List<Map<String, Object>> services(List<CatalogView.ServiceView> offered, Locale locale) {
         List<Map<String, Object>> services = new ArrayList<>();
-        for (CatalogView.ServiceView service : offer.services()) {
+        for (CatalogView.ServiceView service : offered) {
             NumberFormat money = NumberFormat.getCurrencyInstance(locale);
             money.setCurrency(Currency.getInstance(service.price().currency()));
             services.add(Map.of("name", service.name(), "category", service.category() == null
@@ -175,7 +205,9 @@ class HomePageController {
         return services;
     }
 
-    private static List<Map<String, Object>> locations(CatalogView offer, Labels labels) {
+    /** Each salon with its hours, map link, the services its stylists perform and the stylists, for its own page. */
+    private static List<Map<String, Object>> locations(Theme theme, CatalogView offer, Labels labels, Locale locale,
+            String home) {
         List<Map<String, Object>> locations = new ArrayList<>();
         for (LocationView location : offer.locations()) {
             List<String> hours = location.openingHours().stream()
@@ -183,10 +215,28 @@ class HomePageController {
             String address = String.join(", ", java.util.stream.Stream.of(location.address().line1(),
                     location.address().city(), location.address().postalCode())
                     .filter(part -> part != null && !part.isBlank()).toList());
-            locations.add(Map.of("name", location.name(), "address", address, "phone",
-                    location.phone() == null ? "" : location.phone(), "hours", hours, "map",
-                    "https://www.openstreetmap.org/?mlat=" + location.latitude() + "&mlon=" + location.longitude()
-                            + "#map=17/" + location.latitude() + "/" + location.longitude()));
+            List<CatalogView.StaffView> here = offer.staff().stream()
+                    .filter(member -> member.locationIds().contains(location.id())).toList();
+            java.util.Set<String> performed = new java.util.HashSet<>();
+            here.forEach(member -> performed.addAll(member.serviceIds()));
+            List<CatalogView.ServiceView> offered = offer.services().stream()
+                    .filter(service -> performed.contains(service.id())).toList();
+            String url = home + "/locations/" + location.id();
+            Map<String, Object> salon = salon(theme, location, offered, url);
+            Map<String, Object> page = new LinkedHashMap<>();
+            page.put("id", location.id());
+            page.put("name", location.name());
+            page.put("address", address);
+            page.put("phone", location.phone() == null ? "" : location.phone());
+            page.put("hours", hours);
+            page.put("map", "https://www.openstreetmap.org/?mlat=" + location.latitude() + "&mlon="
+                    + location.longitude() + "#map=17/" + location.latitude() + "/" + location.longitude());
+            page.put("url", url);
+            page.put("services", services(offered, locale));
+            page.put("stylists", here.stream().map(CatalogView.StaffView::name).toList());
+            page.put("salon", salon);
+            page.put("structuredData", structuredData(List.of(salon)));
+            locations.add(page);
         }
         return locations;
     }

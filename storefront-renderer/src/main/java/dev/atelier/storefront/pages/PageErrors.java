@@ -3,6 +3,7 @@ package dev.atelier.storefront.pages;
 import dev.atelier.platform.tenancy.TenantStatus;
 import dev.atelier.platform.tenancy.TenantUnavailableException;
 import dev.atelier.platform.tenancy.UnknownTenantException;
+import dev.atelier.platform.web.NotFoundException;
 import dev.atelier.storefront.tenancy.HostTenantResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -36,6 +38,12 @@ class PageErrors {
         boolean suspended = resolver.resolve(request.getServerName())
                 .filter(tenant -> tenant.status() == TenantStatus.SUSPENDED).isPresent();
         return suspended ? unavailable(request, response) : page("not-found", HttpStatus.NOT_FOUND, request, response);
+    }
+
+    /** No such page at this chain (another chain's salon, or none). */
+    @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
+    ModelAndView missing(HttpServletRequest request, HttpServletResponse response) {
+        return page("not-found", HttpStatus.NOT_FOUND, request, response);
     }
 
     @ExceptionHandler(TenantUnavailableException.class)

@@ -2,6 +2,7 @@ package dev.atelier.storefront.pages;
 
 import dev.atelier.platform.tenancy.StorefrontUrls;
 import dev.atelier.platform.tenancy.TenantContext;
+import dev.atelier.storefront.catalog.StorefrontCatalog;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -11,9 +12,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SearchEngineController {
 
     private final StorefrontUrls urls;
+    private final StorefrontCatalog catalog;
 
-    SearchEngineController(StorefrontUrls urls) {
+    SearchEngineController(StorefrontUrls urls, StorefrontCatalog catalog) {
         this.urls = urls;
+        this.catalog = catalog;
     }
 
     /** Pages are open to crawlers; the API and the signed-in pages are not. */
@@ -32,16 +35,23 @@ class SearchEngineController {
     @GetMapping(value = "/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)
     String sitemap() {
         String home = home();
+        StringBuilder pages = new StringBuilder(entry(home));
+        catalog.current().locations().forEach(location -> pages.append(entry(home + "locations/" + location.id())));
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+                %s</urlset>
+                """.formatted(pages);
+    }
+
+    private static String entry(String url) {
+        return """
                   <url>
                     <loc>%1$s</loc>
                     <xhtml:link rel="alternate" hreflang="en" href="%1$s?lang=en"/>
                     <xhtml:link rel="alternate" hreflang="zh-CN" href="%1$s?lang=zh-CN"/>
                   </url>
-                </urlset>
-                """.formatted(xml(home));
+                """.formatted(xml(url));
     }
 
     /** The storefront's own address, ending in a slash. */

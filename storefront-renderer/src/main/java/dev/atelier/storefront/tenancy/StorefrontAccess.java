@@ -13,7 +13,8 @@ class StorefrontAccess {
     @Bean
     AccessRules storefrontAccessRules() {
         return requests -> requests
-                .requestMatchers(HttpMethod.GET, "/", "/robots.txt", "/sitemap.xml", "/assets/**", "/api/v1/catalog",
+                .requestMatchers(HttpMethod.GET, "/", "/locations/*", "/robots.txt", "/sitemap.xml", "/assets/**",
+                        "/api/v1/catalog",
                         "/api/v1/availability")
                 .permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/v1/customers").permitAll()

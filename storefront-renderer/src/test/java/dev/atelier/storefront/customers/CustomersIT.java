@@ -160,7 +160,8 @@ class CustomersIT {
                 .getMethodsCondition().getMethods().forEach(method -> served.add(method.name() + " " + pattern))));
         served.removeIf(endpoint -> endpoint.endsWith(" /error"));
         assertThat(served).containsExactly("GET /", "GET /api/v1/availability", "GET /api/v1/catalog", "GET /api/v1/me",
-                "GET /api/v1/me/bookings", "GET /api/v1/me/bookings/{id}", "GET /robots.txt", "GET /sitemap.xml",
+                "GET /api/v1/me/bookings", "GET /api/v1/me/bookings/{id}", "GET /locations/{id}", "GET /robots.txt",
+                "GET /sitemap.xml",
                 "POST /api/v1/bookings",
                 "POST /api/v1/customers", "POST /api/v1/holds", "POST /api/v1/me/bookings/{id}/cancel",
                 "POST /api/v1/me/bookings/{id}/confirm", "POST /api/v1/me/bookings/{id}/reschedule");

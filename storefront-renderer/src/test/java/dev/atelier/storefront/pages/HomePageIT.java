@@ -183,6 +183,31 @@ class HomePageIT {
     }
 
     @Test
+    void eachSalonHasItsOwnPageAndOtherChainsSalonsAreNotHere() {
+        String home = http.get("page-a.localhost", "/").body();
+        Matcher link = Pattern.compile("href=\"/locations/([0-9a-f-]{36})\"").matcher(home);
+        assertThat(link.find()).as(home).isTrue();
+        String id = link.group(1);
+
+        Http.Response salon = http.get("page-a.localhost", "/locations/" + id);
+        assertThat(salon.status()).as(salon.body()).isEqualTo(200);
+        assertThat(salon.body()).contains("<h1 id=\"location-title\">Soho</h1>", "Cut &amp; finish", "anna@page-a.test",
+                "<link rel=\"canonical\" href=\"http://page-a.localhost:8080/locations/" + id + "\"",
+                "\"@type\":\"HairSalon\"");
+        assertThat(http.get("page-a.localhost", "/sitemap.xml").body()).contains("/locations/" + id + "</loc>");
+
+        Tenant other = fixture.chain("page-c");
+        UUID foreign = TenantContext.asTenant(other, () -> fixture.location("Elsewhere", LocalTime.of(9, 0),
+                LocalTime.of(17, 0)));
+        for (String missing : List.of("/locations/" + foreign, "/locations/" + UUID.randomUUID(), "/locations/abc")) {
+            Http.Response none = http.get("page-a.localhost", missing);
+            assertThat(none.status()).as(missing).isEqualTo(404);
+            assertThat(none.contentType()).startsWith("text/html");
+            assertThat(none.body()).contains("There is nothing here").doesNotContain("Elsewhere");
+        }
+    }
+
+    @Test
     void templatesCanNeitherMakeJavaObjectsNorReachTheJavaApi() {
         Configuration configuration = freemarker.getConfiguration();
         assertThat(configuration.getNewBuiltinClassResolver())
