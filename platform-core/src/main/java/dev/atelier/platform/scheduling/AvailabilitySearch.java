@@ -71,25 +71,10 @@ public class AvailabilitySearch {
         this.entities = entities;
     }
 
-    /** The engine for {@code query} at {@code now}, with what is taken. */
+    /** The engine for {@code query} at {@code now}, with what is taken, under the online rules. */
     @Transactional(readOnly = true)
     public Prepared prepare(AvailabilityQuery query, Instant now) {
-        return prepare(query, now, true);
-    }
-
-    /**
-     * The engine for {@code query} at {@code now}; without {@code withTaken} it ignores bookings and holds (what
-     * the rules alone allow, to tell "against the rules" from "taken").
-     */
-    @Transactional(readOnly = true)
-    public Prepared prepare(AvailabilityQuery query, Instant now, boolean withTaken) {
-        return prepare(query, now, withTaken, Rules.ONLINE);
-    }
-
-    /** The engine for {@code query} at {@code now} under {@code rules}, with or without what is taken. */
-    @Transactional(readOnly = true)
-    public Prepared prepare(AvailabilityQuery query, Instant now, boolean withTaken, Rules rules) {
-        return prepare(query, now, withTaken, rules, null, null);
+        return prepare(query, now, true, Rules.ONLINE, null, null);
     }
 
     /**

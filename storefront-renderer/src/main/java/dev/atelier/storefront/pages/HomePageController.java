@@ -110,15 +110,15 @@ class HomePageController {
         model.put("lang", locale.toLanguageTag());
         model.put("canonical", home);
         model.put("otherLanguage", labels.otherLanguage());
-        List<Map<String, Object>> locations = locations(theme, offer, labels, locale, home);
-        model.put("structuredData", structuredData(locations.stream().map(PageMaps::salonOf).toList()));
+        List<LocationPage> locations = locations(theme, offer, labels, locale, home);
+        model.put("structuredData", structuredData(locations.stream().map(LocationPage::salon).toList()));
         model.put("labels", labels.texts());
         model.put("brand", brand(theme));
         model.put("description", theme.tagline() != null
                 ? theme.tagline()
                 : labels.texts().get("description").formatted(theme.brandName()));
-        model.put("services", services(offer, locale));
-        model.put("locations", locations);
+        model.put("services", services(offer.services(), locale));
+        model.put("locations", locations.stream().map(LocationPage::view).toList());
         model.put("stylists", offer.staff().stream().map(CatalogView.StaffView::name).toList());
         return java.util.Collections.unmodifiableMap(model);
     }
@@ -188,10 +188,6 @@ class HomePageController {
         return brand;
     }
 
-    private static List<Map<String, Object>> services(CatalogView offer, Locale locale) {
-        return services(offer.services(), locale);
-    }
-
     private static List<Map<String, Object>> services(List<CatalogView.ServiceView> offered, Locale locale) {
         List<Map<String, Object>> services = new ArrayList<>();
         for (CatalogView.ServiceView service : offered) {
@@ -206,9 +202,13 @@ class HomePageController {
     }
 
     /** Each salon with its hours, map link, the services its stylists perform and the stylists, for its own page. */
-    private static List<Map<String, Object>> locations(Theme theme, CatalogView offer, Labels labels, Locale locale,
+    /** A salon's page content, and the schema.org salon the home page lists too. */
+    private record LocationPage(Map<String, Object> view, Map<String, Object> salon) {
+    }
+
+    private static List<LocationPage> locations(Theme theme, CatalogView offer, Labels labels, Locale locale,
             String home) {
-        List<Map<String, Object>> locations = new ArrayList<>();
+        List<LocationPage> locations = new ArrayList<>();
         for (LocationView location : offer.locations()) {
             List<String> hours = location.openingHours().stream()
                     .map(h -> labels.day(h.day()) + " " + h.opens() + "–" + h.closes()).toList();
@@ -234,9 +234,8 @@ class HomePageController {
             page.put("url", url);
             page.put("services", services(offered, locale));
             page.put("stylists", here.stream().map(CatalogView.StaffView::name).toList());
-            page.put("salon", salon);
             page.put("structuredData", structuredData(List.of(salon)));
-            locations.add(page);
+            locations.add(new LocationPage(page, salon));
         }
         return locations;
     }
