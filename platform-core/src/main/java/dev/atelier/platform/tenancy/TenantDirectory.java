@@ -12,7 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * Looks tenants up in the registry with a short-lived cache, so routing a request costs no registry query in the
- * common case. Only found tenants are cached: a flood of unknown host names cannot fill it.
+ * common case. Only found tenants are cached: a flood of unknown host names cannot fill it. A tenant's canonical
+ * custom domain is cached the same way, "none" included (it is asked for known tenants only).
  */
 public class TenantDirectory {
 
@@ -20,6 +21,7 @@ public class TenantDirectory {
     private final Clock clock;
     private final Duration ttl;
     private final ConcurrentHashMap<Object, Cached> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<TenantId, CachedDomain> canonicalDomains = new ConcurrentHashMap<>();
 
     public TenantDirectory(TenantRegistry registry, Clock clock, Duration ttl) {
         this.registry = registry;
@@ -42,6 +44,22 @@ public class TenantDirectory {
     }
 
     /**
+     * The verified custom domain {@code tenant}'s pages name as their address, if it has one: the earliest verified,
+     * ties alphabetical. A domain verified or dropped elsewhere shows within the cache period, here at once after
+     * {@link #evict}.
+     */
+    public Optional<String> canonicalDomain(Tenant tenant) {
+        Instant now = clock.instant();
+        CachedDomain hit = canonicalDomains.get(tenant.id());
+        if (hit != null && hit.expiresAt().isAfter(now)) {
+            return Optional.ofNullable(hit.domain());
+        }
+        Optional<String> loaded = registry.findCanonicalDomain(tenant.id());
+        canonicalDomains.put(tenant.id(), new CachedDomain(loaded.orElse(null), now.plus(ttl)));
+        return loaded;
+    }
+
+    /**
      * The tenant to serve under {@code slug}: unknown, closed or suspended tenants are {@link UnknownTenantException}
      * here (the storefront shows its own page for suspended ones), a failed migration is
      * {@link TenantUnavailableException}.
@@ -61,6 +79,7 @@ public class TenantDirectory {
         cache.remove(tenant.id());
         cache.remove(tenant.slug());
         cache.values().removeIf(entry -> entry.tenant().id().equals(tenant.id()));
+        canonicalDomains.remove(tenant.id());
     }
 
     /** Every tenant, straight from the registry (for platform staff; not cached). */
@@ -82,6 +101,7 @@ public class TenantDirectory {
 
     public void evictAll() {
         cache.clear();
+        canonicalDomains.clear();
     }
 
     private Optional<Tenant> cached(Object key, Supplier<Optional<Tenant>> load) {
@@ -96,5 +116,9 @@ public class TenantDirectory {
     }
 
     private record Cached(Tenant tenant, Instant expiresAt) {
+    }
+
+    /** {@code domain} is null for a tenant without a verified custom domain. */
+    private record CachedDomain(String domain, Instant expiresAt) {
     }
 }

@@ -103,6 +103,19 @@ public class TenantRegistry {
                 .optional();
     }
 
+    /**
+     * The custom domain a tenant's pages name as their address: of its verified domains the earliest verified, ties
+     * in alphabetical order (byte order, whatever the database's collation). Unverified domains never count.
+     */
+    public Optional<String> findCanonicalDomain(TenantId id) {
+        return jdbc.sql("""
+                select domain from platform.tenant_domain
+                 where tenant_id = ? and verified
+                 order by verified_at nulls last, domain collate "C"
+                 limit 1
+                """).param(id.value()).query(String.class).optional();
+    }
+
     public boolean slugTaken(Slug slug) {
         return jdbc.sql("select count(*) from platform.tenant where slug = ?").param(slug.value()).query(Long.class)
                 .single() > 0;
