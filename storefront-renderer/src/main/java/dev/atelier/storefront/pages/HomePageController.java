@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * prices, locations with hours and a map link, stylists). Works without JavaScript; every tenant text is escaped by
  * the template's HTML output format, and the page's only inline style carries a per-response nonce that the
  * Content-Security-Policy names. What a page shows is kept per chain and language while the chain's content version
- * (its calendar and theme; see {@link Themes#contentVersion()}) stands, so a visit costs one small read.
+ * (its calendar and theme; see {@link Themes#contentVersion()}) and its canonical address (its verified custom
+ * domain, if any; see {@link StorefrontUrls#canonicalOf}) stand, so a visit costs one small read.
  */
 @Controller
 class HomePageController {
@@ -42,8 +43,11 @@ class HomePageController {
     /** More cached pages than this (chains × languages) and the cache starts afresh, so it stays bounded. */
     private static final int MAX_PAGES = 10_000;
 
-    /** A page's content is the same for every visitor of a chain at one content version and language. */
-    private record PageKey(TenantId tenant, String contentVersion, String language) {
+    /**
+     * A page's content is the same for every visitor of a chain at one content version, language and canonical
+     * address (a newly verified custom domain makes new content, not an old page under the old address).
+     */
+    private record PageKey(TenantId tenant, String contentVersion, String language, String home) {
     }
 
     private final Map<PageKey, Map<String, Object>> pages = new ConcurrentHashMap<>();
@@ -88,10 +92,11 @@ class HomePageController {
     private Map<String, Object> content(String lang, HttpServletRequest request, HttpServletResponse response) {
         Tenant tenant = TenantContext.require();
         Locale locale = PageLocale.choose(lang, request, response, tenant.locale());
-        PageKey key = new PageKey(tenant.id(), themes.contentVersion(), locale.toLanguageTag());
+        String home = urls.canonicalOf(tenant);
+        PageKey key = new PageKey(tenant.id(), themes.contentVersion(), locale.toLanguageTag(), home);
         Map<String, Object> content = pages.get(key);
         if (content == null) {
-            content = content(tenant, locale);
+            content = content(locale, home);
             if (pages.size() >= MAX_PAGES) {
                 pages.clear();
             }
@@ -100,12 +105,14 @@ class HomePageController {
         return content;
     }
 
-    /** What the page shows, the same for every visitor while the chain's content and the language stand. */
-    private Map<String, Object> content(Tenant tenant, Locale locale) {
+    /**
+     * What the page shows, the same for every visitor while the chain's content, the language and its canonical
+     * address {@code home} (no trailing slash) stand.
+     */
+    private Map<String, Object> content(Locale locale, String home) {
         Theme theme = themes.current();
         CatalogView offer = catalog.current();
         Labels labels = Labels.of(locale);
-        String home = urls.of(tenant.slug());
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("lang", locale.toLanguageTag());
         model.put("canonical", home);

@@ -54,9 +54,9 @@ class SearchEngineController {
                 """.formatted(xml(url));
     }
 
-    /** The storefront's own address, ending in a slash. */
+    /** The storefront's canonical address (its verified custom domain, if any), ending in a slash. */
     private String home() {
-        String home = urls.of(TenantContext.require().slug());
+        String home = urls.canonicalOf(TenantContext.require());
         return home.endsWith("/") ? home : home + "/";
     }
 

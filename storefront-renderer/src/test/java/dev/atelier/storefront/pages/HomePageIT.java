@@ -18,7 +18,11 @@ import dev.atelier.storefront.SalonFixture;
 import dev.atelier.storefront.StorefrontApplication;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
@@ -39,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A chain's home page rendered by the storefront against real PostgreSQL and Keycloak: its theme and catalog, tenant
  * text (tagline, custom CSS) set to injection payloads rendered inert, the Content-Security-Policy with the style's
- * nonce, template settings that reach no Java, and the neutral and "temporarily unavailable" pages.
+ * nonce, template settings that reach no Java, canonical addresses on a verified custom domain, and the neutral and
+ * "temporarily unavailable" pages.
  */
 @SpringBootTest(classes = StorefrontApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -206,6 +211,63 @@ class HomePageIT {
             assertThat(none.status()).as(missing).isEqualTo(404);
             assertThat(none.contentType()).startsWith("text/html");
             assertThat(none.body()).contains("There is nothing here").doesNotContain("Elsewhere");
+        }
+    }
+
+    @Test
+    void aVerifiedCustomDomainIsTheCanonicalAddressAndAnUnverifiedOneIsNot() throws Exception {
+        Tenant salon = fixture.chain("page-d");
+        UUID leith = TenantContext.asTenant(salon, () -> fixture.location("Leith", LocalTime.of(9, 0),
+                LocalTime.of(18, 0)));
+        domain(salon, "www.page-d-pending.test", null);
+        assertThat(http.get("page-d.localhost", "/").body()).as("an unverified domain does not count")
+                .contains("<link rel=\"canonical\" href=\"http://page-d.localhost:8080\"");
+        assertThat(http.get("page-d.localhost", "/sitemap.xml").body()).contains(
+                "<loc>http://page-d.localhost:8080/</loc>");
+        assertThat(http.get("www.page-d-pending.test", "/").status()).isEqualTo(404);
+
+        // verified (two at once: the alphabetically first counts), and a later one that does not take over
+        Instant verified = Instant.parse("2026-03-01T10:00:00Z");
+        domain(salon, "zz.page-d.test", verified);
+        domain(salon, "www.page-d.test", verified);
+        domain(salon, "a.page-d.test", verified.plusSeconds(60));
+        directory.evict(salon); // what this app would do on verifying; other apps see it within the directory TTL
+
+        String home = "https://www.page-d.test";
+        String location = home + "/locations/" + leith;
+        for (String host : List.of("page-d.localhost", "www.page-d.test")) {
+            Http.Response page = http.get(host, "/");
+            assertThat(page.status()).as(host).isEqualTo(200);
+            assertThat(page.body()).as(host).contains("<link rel=\"canonical\" href=\"" + home + "\"",
+                    "<link rel=\"alternate\" hreflang=\"zh-CN\" href=\"" + home + "?lang=zh-CN\"",
+                    "\"url\":\"" + location + "\"").doesNotContain("page-d.localhost:8080");
+        }
+        Http.Response salonPage = http.get("www.page-d.test", "/locations/" + leith);
+        assertThat(salonPage.status()).as(salonPage.body()).isEqualTo(200);
+        assertThat(salonPage.body()).contains("<link rel=\"canonical\" href=\"" + location + "\"",
+                "\"url\":\"" + location + "\"");
+        String sitemap = http.get("page-d.localhost", "/sitemap.xml").body();
+        assertThat(sitemap).contains("<loc>" + home + "/</loc>", "<loc>" + location + "</loc>")
+                .doesNotContain("page-d.localhost", "zz.page-d.test", "a.page-d.test");
+        assertThat(http.get("www.page-d.test", "/robots.txt").body()).contains("Sitemap: " + home + "/sitemap.xml");
+        assertThat(http.get("page-a.localhost", "/").body()).as("other chains keep theirs")
+                .contains("<link rel=\"canonical\" href=\"http://page-a.localhost:8080\"");
+    }
+
+    /** A custom domain of {@code tenant} in the registry, verified at {@code verifiedAt} unless that is null. */
+    private static void domain(Tenant tenant, String domain, Instant verifiedAt) throws Exception {
+        try (Connection connection = TestCells.connect(CELLS.database(TestCells.MAIN));
+                PreparedStatement insert = connection.prepareStatement("""
+                        insert into platform.tenant_domain
+                               (domain, tenant_id, verified, verification_token, created_at, verified_at)
+                        values (?, ?, ?, ?, now(), ?)
+                        """)) {
+            insert.setString(1, domain);
+            insert.setObject(2, tenant.id().value());
+            insert.setBoolean(3, verifiedAt != null);
+            insert.setString(4, UUID.randomUUID().toString());
+            insert.setTimestamp(5, verifiedAt == null ? null : Timestamp.from(verifiedAt));
+            insert.executeUpdate();
         }
     }
 
