@@ -69,6 +69,7 @@ class HomePageController {
             HttpServletResponse response) {
         model.addAllAttributes(content(lang, request, response));
         model.addAttribute("nonce", security.protect(response));
+        model.addAttribute("account", PageFrame.account(request));
         return "home";
     }
 
@@ -85,6 +86,7 @@ class HomePageController {
         model.addAttribute("location", location);
         model.addAttribute("canonical", location.get("url"));
         model.addAttribute("nonce", security.protect(response));
+        model.addAttribute("account", PageFrame.account(request));
         return "location";
     }
 
@@ -175,7 +177,7 @@ class HomePageController {
     }
 
     /** The theme as the template uses it: every value already checked (colours, font stacks, sanitised CSS). */
-    private static Map<String, Object> brand(Theme theme) {
+    static Map<String, Object> brand(Theme theme) {
         Map<String, Object> brand = new LinkedHashMap<>();
         brand.put("name", theme.brandName());
         brand.put("logo", theme.logoUrl() == null ? "" : theme.logoUrl());

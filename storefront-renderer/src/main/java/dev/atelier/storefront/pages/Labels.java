@@ -1,27 +1,86 @@
 package dev.atelier.storefront.pages;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /** The pages' own words in the chain's language (Chinese for zh, English otherwise). */
 record Labels(Map<String, String> texts, Map<String, String> days, Map<String, String> otherLanguage) {
 
+    private static final Labels ENGLISH = new Labels(texts(
+            "services", "Services and prices", "locations", "Our salons", "stylists", "Stylists", "minutes", "min",
+            "map", "Map", "book", "Book now", "description", "Book online at %s",
+            "myBookings", "My bookings", "signIn", "Sign in", "signOut", "Sign out", "register", "Register",
+            "signedInAs", "Signed in as %s", "signInFailed", "Signing in did not work. Please try again.",
+            "chooseSalon", "Choose a salon", "chooseServices", "Choose one or more services",
+            "chooseStylist", "Choose a stylist", "anyStylist", "Any stylist", "chooseTime", "Choose a time",
+            "continue", "Continue", "back", "Back", "step", "Step %d of 4", "noServicesChosen",
+            "Please choose at least one service.", "noStylistForAll",
+            "No single stylist does all of these; any stylist will be chosen for each.",
+            "noTimes", "No free times on this day. Please try another day.", "earlier", "Earlier days",
+            "later", "Later days", "confirmTitle", "Confirm your booking", "salon", "Salon", "when", "When",
+            "stylist", "Stylist", "total", "Total", "payAtSalon", "You pay at the salon.",
+            "note", "A note for the salon (optional)", "confirm", "Confirm booking", "slotTaken",
+            "Sorry, this time was just taken or is no longer bookable. Please choose another time.",
+            "chooseAnother", "Choose another time", "booked", "Your booking is confirmed.",
+            "addToCalendar", "Add to calendar (.ics)", "status", "Status", "cancel", "Cancel booking",
+            "reschedule", "Change time", "cancelPolicy",
+            "Free cancellation until %s. After that, cancelling costs %d%% of the price.",
+            "cancelFree", "Free cancellation until %s.", "moveUntil", "You can change the time until %s.",
+            "cancelled", "This booking is cancelled.", "cancellationFee", "Cancellation fee", "upcoming",
+            "Upcoming", "past", "Past and cancelled", "noBookings", "You have no bookings yet.",
+            "moveTitle", "Choose a new time", "move", "Move to this time", "moved", "The booking has a new time.",
+            "notAllowed", "This booking can no longer be changed online. Please call the salon.",
+            "invalidChoice", "That choice is not available. Please start again.", "startAgain", "Start again",
+            "CONFIRMED", "Confirmed", "CANCELLED", "Cancelled", "HELD", "Held", "EXPIRED", "Expired",
+            "CHECKED_IN", "Checked in", "COMPLETED", "Completed", "NO_SHOW", "Missed", "PENDING_PAYMENT",
+            "Awaiting payment", "bookingTitle", "Your booking"),
+            texts("MONDAY", "Mon", "TUESDAY", "Tue", "WEDNESDAY", "Wed", "THURSDAY", "Thu", "FRIDAY", "Fri",
+                    "SATURDAY", "Sat", "SUNDAY", "Sun"),
+            Map.of("tag", "zh-CN", "name", "中文"));
+
+    private static final Labels CHINESE = new Labels(texts(
+            "services", "服务与价格", "locations", "门店", "stylists", "发型师", "minutes", "分钟", "map", "查看地图",
+            "book", "立即预约", "description", "%s 在线预约",
+            "myBookings", "我的预约", "signIn", "登录", "signOut", "退出", "register", "注册", "signedInAs", "已登录：%s",
+            "signInFailed", "登录未成功，请重试。", "chooseSalon", "选择门店", "chooseServices", "选择一项或多项服务",
+            "chooseStylist", "选择发型师", "anyStylist", "任意发型师", "chooseTime", "选择时间", "continue", "继续",
+            "back", "返回", "step", "第 %d 步，共 4 步", "noServicesChosen", "请至少选择一项服务。", "noStylistForAll",
+            "没有一位发型师能完成全部服务，将为每项服务安排发型师。", "noTimes", "当天没有空闲时间，请选择其他日期。",
+            "earlier", "前几天", "later", "后几天", "confirmTitle", "确认预约", "salon", "门店", "when", "时间",
+            "stylist", "发型师", "total", "合计", "payAtSalon", "到店付款。", "note", "给门店的留言（可选）",
+            "confirm", "确认预约", "slotTaken", "抱歉，这个时间刚被预约或已不可预约，请选择其他时间。",
+            "chooseAnother", "选择其他时间", "booked", "预约成功。", "addToCalendar", "添加到日历 (.ics)",
+            "status", "状态", "cancel", "取消预约", "reschedule", "更改时间", "cancelPolicy",
+            "%s 之前可免费取消，之后取消将收取价格的 %d%%。", "cancelFree", "%s 之前可免费取消。", "moveUntil",
+            "%s 之前可以更改时间。", "cancelled", "此预约已取消。", "cancellationFee", "取消费用", "upcoming", "即将到来",
+            "past", "过去与已取消", "noBookings", "您还没有预约。", "moveTitle", "选择新的时间", "move", "改到这个时间",
+            "moved", "预约时间已更改。", "notAllowed", "此预约已不能在线更改，请致电门店。", "invalidChoice",
+            "该选择不可用，请重新开始。", "startAgain", "重新开始", "CONFIRMED", "已确认", "CANCELLED", "已取消",
+            "HELD", "保留中", "EXPIRED", "已过期", "CHECKED_IN", "已到店", "COMPLETED", "已完成", "NO_SHOW", "未到店",
+            "PENDING_PAYMENT", "待付款", "bookingTitle", "我的预约详情"),
+            texts("MONDAY", "周一", "TUESDAY", "周二", "WEDNESDAY", "周三", "THURSDAY", "周四", "FRIDAY", "周五",
+                    "SATURDAY", "周六", "SUNDAY", "周日"),
+            Map.of("tag", "en", "name", "English"));
+
     static Labels of(Locale locale) {
-        if (locale.getLanguage().equals("zh")) {
-            return new Labels(Map.of("services", "服务与价格", "locations", "门店", "stylists", "发型师", "minutes",
-                    "分钟", "map", "查看地图", "book", "预约", "description", "%s 在线预约"),
-                    Map.of("MONDAY", "周一", "TUESDAY", "周二", "WEDNESDAY", "周三", "THURSDAY", "周四", "FRIDAY",
-                            "周五", "SATURDAY", "周六", "SUNDAY", "周日"),
-                    Map.of("tag", "en", "name", "English"));
-        }
-        return new Labels(Map.of("services", "Services and prices", "locations", "Our salons", "stylists",
-                "Stylists", "minutes", "min", "map", "Map", "book", "Book", "description", "Book online at %s"),
-                Map.of("MONDAY", "Mon", "TUESDAY", "Tue", "WEDNESDAY", "Wed", "THURSDAY", "Thu", "FRIDAY", "Fri",
-                        "SATURDAY", "Sat", "SUNDAY", "Sun"),
-                Map.of("tag", "zh-CN", "name", "中文"));
+        return locale.getLanguage().equals("zh") ? CHINESE : ENGLISH;
     }
 
     String day(String day) {
         return days.getOrDefault(day, day);
+    }
+
+    /** The text for {@code key}, with {@code arguments} put in. */
+    String text(String key, Object... arguments) {
+        return texts.get(key).formatted(arguments);
+    }
+
+    private static Map<String, String> texts(String... pairs) {
+        Map<String, String> texts = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            texts.put(pairs[i], pairs[i + 1]);
+        }
+        return Map.copyOf(texts);
     }
 }

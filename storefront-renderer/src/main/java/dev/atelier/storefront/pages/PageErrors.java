@@ -3,6 +3,7 @@ package dev.atelier.storefront.pages;
 import dev.atelier.platform.tenancy.TenantStatus;
 import dev.atelier.platform.tenancy.TenantUnavailableException;
 import dev.atelier.platform.tenancy.UnknownTenantException;
+import dev.atelier.platform.web.InvalidRequestException;
 import dev.atelier.platform.web.NotFoundException;
 import dev.atelier.storefront.tenancy.HostTenantResolver;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -21,7 +23,8 @@ import org.springframework.web.servlet.ModelAndView;
  * chain and looks like none), and a friendly "temporarily unavailable" page for a chain that is suspended or being
  * upgraded. The API keeps answering problem+json.
  */
-@ControllerAdvice(assignableTypes = HomePageController.class)
+@ControllerAdvice(assignableTypes = {HomePageController.class, BookingPagesController.class,
+        MyBookingsController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 
@@ -44,6 +47,12 @@ class PageErrors {
     @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
     ModelAndView missing(HttpServletRequest request, HttpServletResponse response) {
         return page("not-found", HttpStatus.NOT_FOUND, request, response);
+    }
+
+    /** A booking-flow link with a choice missing or malformed: a page that says so and starts the flow again. */
+    @ExceptionHandler({MissingServletRequestParameterException.class, InvalidRequestException.class})
+    ModelAndView invalid(HttpServletRequest request, HttpServletResponse response) {
+        return page("invalid-choice", HttpStatus.BAD_REQUEST, request, response);
     }
 
     @ExceptionHandler(TenantUnavailableException.class)

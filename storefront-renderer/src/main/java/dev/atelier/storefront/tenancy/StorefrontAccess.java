@@ -6,16 +6,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
-/** Who may call what on a storefront: the catalog, availability and registration are public; the caller's own data needs a customer token. */
+/**
+ * Who may call what on a storefront's API: the catalog, availability and registration are public; the caller's own
+ * data needs a customer token. The pages have their own session-based rules (see {@code CustomerSessions}).
+ */
 @Configuration(proxyBeanMethods = false)
 class StorefrontAccess {
 
     @Bean
     AccessRules storefrontAccessRules() {
         return requests -> requests
-                .requestMatchers(HttpMethod.GET, "/", "/locations/*", "/robots.txt", "/sitemap.xml", "/assets/**",
-                        "/api/v1/catalog",
-                        "/api/v1/availability")
+                .requestMatchers(HttpMethod.GET, "/api/v1/catalog", "/api/v1/availability")
                 .permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/v1/customers").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/v1/bookings", "/api/v1/holds").hasRole(Caller.CUSTOMER)

@@ -1,4 +1,4 @@
-package dev.atelier.portal.demo;
+package dev.atelier.platform.demo;
 
 import dev.atelier.platform.booking.BookingRequest;
 import dev.atelier.platform.booking.Bookings;

@@ -1,11 +1,10 @@
-package dev.atelier.portal.demo;
+package dev.atelier.platform.demo;
 
 import dev.atelier.platform.catalog.Address;
 import dev.atelier.platform.catalog.Location;
 import dev.atelier.platform.catalog.LocationRepository;
 import dev.atelier.platform.catalog.OpeningHours;
 import dev.atelier.platform.identity.Account;
-import dev.atelier.platform.identity.Branding;
 import dev.atelier.platform.identity.IdentityProvider;
 import dev.atelier.platform.identity.StaffRole;
 import dev.atelier.platform.onboarding.TenantSignup;
@@ -17,6 +16,8 @@ import dev.atelier.platform.tenancy.StorefrontUrls;
 import dev.atelier.platform.tenancy.Tenant;
 import dev.atelier.platform.tenancy.TenantContext;
 import dev.atelier.platform.tenancy.TenantDirectory;
+import dev.atelier.platform.theme.Theme;
+import dev.atelier.platform.theme.Themes;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -53,11 +54,13 @@ class DemoData implements ApplicationRunner {
     private final IdentityProvider identity;
     private final DemoCatalog catalog;
     private final StorefrontUrls storefronts;
+    private final Themes themes;
     private final Clock clock;
 
     DemoData(TenantSignup signup, TenantDirectory directory, LocationRepository locations, StaffAdministration staff,
-            IdentityProvider identity, DemoCatalog catalog, StorefrontUrls storefronts,
+            IdentityProvider identity, DemoCatalog catalog, StorefrontUrls storefronts, Themes themes,
             TransactionTemplate transactions, Clock clock) {
+        this.themes = themes;
         this.signup = signup;
         this.directory = directory;
         this.locations = locations;
@@ -75,7 +78,9 @@ class DemoData implements ApplicationRunner {
                 ZoneId.of("Asia/Shanghai"), Locale.forLanguageTag("zh-CN"), "trial"),
                 new Account("owner@aurora.test", "Li Na 李娜", "aurora-owner-2026"), auroraLocations(),
                 "Wang Fang 王芳",
-                new Branding("Aurora Hair 极光美发", "#7a1f5c", "#d4a017", null));
+                new Theme("Aurora Hair 极光美发", null, "#7a1f5c", "#d4a017", Theme.Font.HUMANIST, 12, null,
+                        "上海三家门店，在线预约 · Three salons in Shanghai, book online", Theme.Layout.CLASSIC,
+                        Theme.Sections.ALL, ""));
         catalog.ensure(directory.bySlug(Slug.of("aurora")).orElseThrow(),
                 List.of("Zhang Wei 张伟", "Chen Jing 陈静", "Liu Yang 刘洋", "Zhao Min 赵敏", "Sun Li 孙丽", "Zhou Jie 周杰",
                         "Wu Ting 吴婷", "Huang Lei 黄磊"),
@@ -103,7 +108,8 @@ class DemoData implements ApplicationRunner {
                 ZoneId.of("Europe/London"), Locale.forLanguageTag("en-GB"), "trial"),
                 new Account("owner@mayfair.test", "Eleanor Hart", "mayfair-owner-2026"), mayfairLocations(),
                 "Priya Shah",
-                new Branding("Mayfair Beauty Rooms", "#1b4332", "#b08968", null));
+                new Theme("Mayfair Beauty Rooms", null, "#1b4332", "#b08968", Theme.Font.SERIF, 2, null,
+                        "Hair, colour and nails across London", Theme.Layout.SPLIT, Theme.Sections.ALL, ""));
         catalog.ensure(directory.bySlug(Slug.of("mayfair")).orElseThrow(),
                 List.of("Tom Fletcher", "Sofia Rossi", "Amara Okafor", "Jack Moreno", "Hannah Price", "Leo Brooks",
                         "Maya Patel", "Oscar Lindqvist", "Chloe Adeyemi"),
@@ -135,15 +141,15 @@ class DemoData implements ApplicationRunner {
      * A new chain with its salons and its manager {@code manager@<slug>.test} (password {@code <slug>-staff-2026});
      * its stylists, menu and rota come from {@link DemoCatalog}.
      */
-    private void seed(NewTenant chain, Account owner, List<Location> salons, String manager, Branding brand) {
+    private void seed(NewTenant chain, Account owner, List<Location> salons, String manager, Theme theme) {
         if (directory.bySlug(chain.slug()).isPresent()) {
-            identity.brandStorefront(chain.slug(), storefronts.of(chain.slug()), brand);
+            identity.brandStorefront(chain.slug(), storefronts.of(chain.slug()), theme.branding());
             log.info("demo tenant {} already present", chain.slug());
             return;
         }
         Tenant tenant = signup.signUp(chain, owner);
-        identity.brandStorefront(chain.slug(), storefronts.of(chain.slug()), brand);
         TenantContext.asTenant(tenant, () -> {
+            themes.set(theme);
             transactions.executeWithoutResult(status -> locations.saveAll(salons));
             String slug = chain.slug().value();
             staff.add(StaffRole.OWNER, new NewStaffMember(manager, "manager@" + slug + ".test",

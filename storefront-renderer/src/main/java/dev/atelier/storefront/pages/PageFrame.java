@@ -1,0 +1,133 @@
+package dev.atelier.storefront.pages;
+
+import dev.atelier.platform.tenancy.StorefrontUrls;
+import dev.atelier.platform.tenancy.Tenant;
+import dev.atelier.platform.tenancy.TenantContext;
+import dev.atelier.platform.tenancy.TenantId;
+import dev.atelier.platform.theme.Theme;
+import dev.atelier.platform.theme.Themes;
+import dev.atelier.storefront.catalog.CatalogView;
+import dev.atelier.storefront.catalog.StorefrontCatalog;
+import dev.atelier.storefront.session.SignedInCustomer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * What every booking and account page shares: the chain's theme and words in the visitor's language, its catalog, and
+ * who is signed in. The shared part is kept per chain, content version and language like the home page's, so a page
+ * costs one small read before its own work.
+ */
+@Component
+class PageFrame {
+
+    private static final int MAX_SITES = 10_000;
+
+    /** A chain's site in one language: the layout's values, its catalog, the words. */
+    record Site(Tenant tenant, Locale locale, Labels labels, CatalogView catalog, Map<String, Object> frame,
+            String home) {
+
+        Optional<CatalogView.ServiceView> service(String id) {
+            return catalog.services().stream().filter(service -> service.id().equals(id)).findFirst();
+        }
+
+        Optional<CatalogView.StaffView> stylist(String id) {
+            return catalog.staff().stream().filter(member -> member.id().equals(id)).findFirst();
+        }
+
+        Optional<dev.atelier.platform.catalog.LocationView> location(String id) {
+            return catalog.locations().stream().filter(location -> location.id().equals(id)).findFirst();
+        }
+    }
+
+    private record SiteKey(TenantId tenant, String contentVersion, String language, String home) {
+    }
+
+    private final Map<SiteKey, Site> sites = new ConcurrentHashMap<>();
+    private final Themes themes;
+    private final StorefrontCatalog catalog;
+    private final StorefrontUrls urls;
+    private final PageSecurity security;
+
+    PageFrame(Themes themes, StorefrontCatalog catalog, StorefrontUrls urls, PageSecurity security) {
+        this.themes = themes;
+        this.catalog = catalog;
+        this.urls = urls;
+        this.security = security;
+    }
+
+    /** The current chain's site in the visitor's language (a {@code lang} switch is remembered). */
+    Site site(String lang, HttpServletRequest request, HttpServletResponse response) {
+        Tenant tenant = TenantContext.require();
+        Locale locale = PageLocale.choose(lang, request, response, tenant.locale());
+        String home = urls.canonicalOf(tenant);
+        SiteKey key = new SiteKey(tenant.id(), themes.contentVersion(), locale.toLanguageTag(), home);
+        Site site = sites.get(key);
+        if (site == null) {
+            site = build(tenant, locale, home);
+            if (sites.size() >= MAX_SITES) {
+                sites.clear();
+            }
+            sites.put(key, site);
+        }
+        return site;
+    }
+
+    private Site build(Tenant tenant, Locale locale, String home) {
+        Theme theme = themes.current();
+        Labels labels = Labels.of(locale);
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("lang", locale.toLanguageTag());
+        frame.put("otherLanguage", labels.otherLanguage());
+        frame.put("labels", labels.texts());
+        frame.put("brand", HomePageController.brand(theme));
+        frame.put("structuredData", "{}");
+        return new Site(tenant, locale, labels, catalog.current(), Collections.unmodifiableMap(frame), home);
+    }
+
+    /** Puts the frame, the page's canonical address and the visitor's account into {@code model}. */
+    void show(Site site, String path, Model model, HttpServletRequest request, HttpServletResponse response) {
+        model.addAllAttributes(site.frame());
+        model.addAttribute("canonical", site.home() + path);
+        model.addAttribute("nonce", security.protect(response));
+        Map<String, Object> account = account(request);
+        model.addAttribute("account", account);
+        if (Boolean.TRUE.equals(account.get("signedIn"))) {
+            model.addAttribute("_csrf", Map.of("parameterName", account.get("csrfName"), "token",
+                    account.get("csrfToken")));
+        }
+    }
+
+    /**
+     * Who is signed in, for the page header: nobody, or a name and the CSRF token the sign-out form needs (only then
+     * is the token made, so anonymous visits create no session).
+     */
+    static Map<String, Object> account(HttpServletRequest request) {
+        Optional<SignedInCustomer> customer = customer();
+        boolean failed = request.getParameter("signInFailed") != null;
+        if (customer.isEmpty()) {
+            return Map.of("signedIn", false, "failed", failed);
+        }
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        return Map.of("signedIn", true, "failed", failed, "name", customer.get().displayName(), "csrfName",
+                csrf == null ? "_csrf" : csrf.getParameterName(), "csrfToken", csrf == null ? "" : csrf.getToken());
+    }
+
+    /** The customer signed in to this chain, if any. */
+    static Optional<SignedInCustomer> customer() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof SignedInCustomer customer
+                ? Optional.of(customer)
+                : Optional.empty();
+    }
+}

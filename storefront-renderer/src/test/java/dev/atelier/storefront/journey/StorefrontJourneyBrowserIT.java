@@ -1,0 +1,282 @@
+package dev.atelier.storefront.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atelier.infra.servers.KeycloakServer;
+import dev.atelier.infra.servers.Ports;
+import dev.atelier.infra.testing.TestServers;
+import dev.atelier.platform.testing.Http;
+import dev.atelier.platform.testing.TestCells;
+import dev.atelier.platform.testing.TestIdentity;
+import dev.atelier.storefront.StorefrontApplication;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole customer journey on both demo chains in a real headless Chromium, with no JavaScript of ours: home page →
+ * salon → service → stylist → day and time → register on the chain's Keycloak page → confirm → the booking and its
+ * calendar file → "my bookings" → move it → cancel it. axe-core checks every storefront page on the way (no serious
+ * or critical violations); screenshots of every step go to {@code target/screenshots/journey/<chain>/}. Aurora is
+ * walked in Chinese (switched on its home page), Mayfair in English.
+ */
+@SpringBootTest(classes = StorefrontApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StorefrontJourneyBrowserIT {
+
+    static final TestCells CELLS = TestCells.create("journey");
+    static final KeycloakServer KEYCLOAK = TestServers.keycloak();
+    static final int PORT = Ports.free();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        CELLS.register(registry, 4);
+        TestIdentity.register(registry, KEYCLOAK);
+        registry.add("server.port", () -> PORT);
+        registry.add("atelier.storefront.url-template", () -> "http://{slug}.localhost:" + PORT);
+        // the demo chains, seeded as the local stack seeds them
+        registry.add("atelier.demo.enabled", () -> "true");
+    }
+
+    ChromeDriver browser;
+    Axe axe;
+    final List<String> accessibility = new ArrayList<>();
+
+    @BeforeAll
+    void browser() throws Exception {
+        axe = Axe.load();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("atelier.test.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
+                "--lang=en-GB");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("atelier.test.chromedriver",
+                        "/usr/bin/chromedriver")).toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @BeforeEach
+    void stranger() {
+        browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aNewCustomerBooksMovesAndCancelsAtAurora() throws Exception {
+        journey("aurora", "zh", "已确认", "已取消");
+    }
+
+    @Test
+    void aNewCustomerBooksMovesAndCancelsAtMayfair() throws Exception {
+        journey("mayfair", "en", "Confirmed", "Cancelled");
+    }
+
+    @Test
+    void theTwoChainsLookLikeThemselves() throws Exception {
+        assertThat(colourOfHeader("aurora")).isEqualTo("rgb(122, 31, 92)");
+        assertThat(colourOfHeader("mayfair")).isEqualTo("rgb(27, 67, 50)");
+    }
+
+    private String colourOfHeader(String chain) {
+        browser.get(home(chain));
+        return browser.findElement(By.tagName("header")).getCssValue("background-color").replace("rgba", "rgb")
+                .replace(", 1)", ")");
+    }
+
+    private void journey(String chain, String language, String confirmed, String cancelled) throws Exception {
+        Path shots = Files.createDirectories(Path.of("target", "screenshots", "journey", chain));
+        browser.get(home(chain) + "/?lang=" + (language.equals("zh") ? "zh-CN" : "en"));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).startsWith(language);
+        step(shots, "01-home");
+
+        go(browser.findElement(By.cssSelector("header a.book")));
+        step(shots, "02-salons");
+        go(browser.findElement(By.cssSelector(".choices a")));
+
+        step(shots, "03-services");
+        browser.findElement(By.cssSelector("input[name=service]")).click();
+        go(browser.findElement(By.cssSelector("form button[type=submit].primary")));
+
+        step(shots, "04-stylist");
+        List<WebElement> stylists = browser.findElements(By.cssSelector("input[name=stylist]"));
+        assertThat(stylists).hasSizeGreaterThan(1);
+        String stylistName = browser.findElement(By.cssSelector("label[for=stylist-0]")).getText();
+        stylists.get(1).click();
+        go(browser.findElement(By.cssSelector("form button[type=submit].primary")));
+
+        // a week ahead, so the booking may still be moved under the chain's free-cancellation policy
+        go(browser.findElement(By.cssSelector(".days a:last-child")));
+        firstDayWithTimes();
+        step(shots, "05-time");
+        WebElement time = browser.findElement(By.cssSelector(".times a"));
+        String chosenTime = time.getText();
+        go(time);
+
+        // not signed in: the chain's own Keycloak page, where a new customer registers
+        waitFor(By.id("atelier-register")).click();
+        waitFor(By.id("kc-register-form"));
+        shot(shots, "06-register");
+        String email = "journey." + chain + "@customers.test";
+        browser.findElement(By.id("username")).sendKeys(email);
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("firstName")).sendKeys(chain.equals("aurora") ? "美玲" : "Ada");
+        browser.findElement(By.id("password")).sendKeys("a-long-password");
+        browser.findElement(By.id("password-confirm")).sendKeys("a-long-password");
+        browser.findElement(By.cssSelector("#kc-register-form [type=submit]")).click();
+
+        // back on the storefront, where the booking waits for its confirmation
+        waitFor(By.id("confirm"));
+        assertThat(browser.getCurrentUrl()).startsWith(home(chain) + "/book/confirm");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains(stylistName).contains(chosenTime);
+        step(shots, "07-confirm");
+        go(browser.findElement(By.id("confirm")));
+
+        waitFor(By.cssSelector(".notice"));
+        assertThat(browser.getCurrentUrl()).contains("/my/bookings/").contains("booked");
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo(confirmed);
+        String bookedWhen = browser.findElement(By.id("when")).getText();
+        assertThat(bookedWhen).contains(chosenTime);
+        step(shots, "08-booked");
+        String bookingPath = browser.getCurrentUrl().replace(home(chain), "").replaceAll("\\?.*$", "");
+        assertCalendarFile(chain, bookingPath);
+
+        go(browser.findElement(By.linkText(language.equals("zh") ? "我的预约" : "My bookings")));
+        step(shots, "09-my-bookings");
+        go(browser.findElement(By.cssSelector(".bookings a[href='" + bookingPath + "']")));
+
+        go(browser.findElement(By.id("reschedule")));
+        firstDayWithMoves();
+        step(shots, "10-move");
+        WebElement newTime = browser.findElement(By.cssSelector("input[name=start]"));
+        String newTimeText = browser.findElement(By.cssSelector("label[for=" + newTime.getAttribute("id") + "]"))
+                .getText();
+        newTime.click();
+        go(browser.findElement(By.id("move")));
+        waitFor(By.cssSelector(".notice"));
+        assertThat(browser.findElement(By.id("when")).getText()).contains(newTimeText).isNotEqualTo(bookedWhen);
+        step(shots, "11-moved");
+
+        go(browser.findElement(By.id("cancel")));
+        waitFor(By.id("status"));
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo(cancelled);
+        assertThat(browser.findElements(By.id("cancel"))).isEmpty();
+        step(shots, "12-cancelled");
+
+        browser.findElement(By.cssSelector("form.sign-out button")).click();
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .until(driver -> driver.getCurrentUrl().equals(home(chain) + "/"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            shot(shots, "13-sign-out-failed");
+            throw new AssertionError("signing out ended at " + browser.getCurrentUrl() + ": "
+                    + browser.findElement(By.tagName("body")).getText(), e);
+        }
+        assertThat(browser.findElements(By.cssSelector("a[href='/sign-in']"))).hasSize(1);
+        shot(shots, "13-signed-out");
+        browser.get(home(chain) + "/my/bookings");
+        waitFor(By.id("username"));
+        assertThat(browser.getCurrentUrl()).as("signed out of Keycloak too").doesNotStartWith(home(chain));
+
+        assertThat(accessibility).as("serious or critical accessibility violations").isEmpty();
+    }
+
+    /** The time page for the first day (of the next fortnight) with a free time. */
+    private void firstDayWithTimes() {
+        for (int i = 0; i < 14 && browser.findElements(By.cssSelector(".times a")).isEmpty(); i++) {
+            nextDay();
+        }
+        assertThat(browser.findElements(By.cssSelector(".times a"))).as("free times").isNotEmpty();
+    }
+
+    private void firstDayWithMoves() {
+        for (int i = 0; i < 14 && browser.findElements(By.cssSelector("input[name=start]")).isEmpty(); i++) {
+            nextDay();
+        }
+        assertThat(browser.findElements(By.cssSelector("input[name=start]"))).as("times to move to").isNotEmpty();
+    }
+
+    /** Follows the day picker to the day after the one shown. */
+    private void nextDay() {
+        List<WebElement> days = browser.findElements(By.cssSelector(".days a"));
+        for (int i = 0; i < days.size() - 1; i++) {
+            if ("date".equals(days.get(i).getAttribute("aria-current"))) {
+                go(days.get(i + 1));
+                return;
+            }
+        }
+        go(days.getLast());
+    }
+
+    /** The add-to-calendar link answers an iCalendar event for the signed-in customer only. */
+    private void assertCalendarFile(String chain, String bookingPath) {
+        Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+        Http http = new Http(PORT);
+        Http.Response ics = http.send("GET", chain + ".localhost", bookingPath + "/calendar.ics", null, "Cookie",
+                "JSESSIONID=" + session.getValue());
+        assertThat(ics.status()).isEqualTo(200);
+        assertThat(ics.contentType()).startsWith("text/calendar");
+        assertThat(ics.body()).startsWith("BEGIN:VCALENDAR\r\n").contains("BEGIN:VEVENT\r\n", "DTSTART:",
+                "STATUS:CONFIRMED", "UID:" + bookingPath.substring(bookingPath.lastIndexOf('/') + 1));
+        Http.Response stranger = http.get(chain + ".localhost", bookingPath + "/calendar.ics");
+        assertThat(stranger.status()).isEqualTo(302);
+        assertThat(stranger.header("Location")).endsWith("/sign-in");
+    }
+
+    private void step(Path shots, String name) throws Exception {
+        shot(shots, name);
+        axe.seriousViolations(browser).forEach(violation -> accessibility.add(name + ": " + violation));
+    }
+
+    private void shot(Path shots, String name) throws Exception {
+        Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(file, shots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Clicks something that leaves the page, and waits until the page has gone. */
+    private void go(WebElement link) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        link.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    private WebElement waitFor(By element) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(element));
+    }
+
+    private static String home(String chain) {
+        return "http://" + chain + ".localhost:" + PORT;
+    }
+}
