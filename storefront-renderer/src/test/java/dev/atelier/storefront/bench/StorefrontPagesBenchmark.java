@@ -113,7 +113,8 @@ class StorefrontPagesBenchmark {
                 "wrk on " + THREADS + " threads, " + MEASURE.toSeconds() + " s after " + WARM_UP.toSeconds()
                         + " s warm-up; machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                         + Runtime.version().feature() + ". Time page: `" + timePath.replaceAll("=[0-9a-f-]{36}",
-                                "=…") + "`.",
+                                "=…")
+                        + "`.",
                 "", "| connections | request | requests/s | p50 | p90 | p99 | vs static |",
                 "|---|---|---|---|---|---|---|"));
         for (int connections : List.of(CLIENTS, PACED_CLIENTS)) {

@@ -121,23 +121,23 @@ class StorefrontJourneyBrowserIT {
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).startsWith(language);
         step(shots, "01-home");
 
-        go(browser.findElement(By.cssSelector("header a.book")));
+        go(By.cssSelector("header a.book"));
         step(shots, "02-salons");
-        go(browser.findElement(By.cssSelector(".choices a")));
+        go(By.cssSelector(".choices a"));
 
         step(shots, "03-services");
         browser.findElement(By.cssSelector("input[name=service]")).click();
-        go(browser.findElement(By.cssSelector("form button[type=submit].primary")));
+        go(By.cssSelector("form button[type=submit].primary"));
 
         step(shots, "04-stylist");
         List<WebElement> stylists = browser.findElements(By.cssSelector("input[name=stylist]"));
         assertThat(stylists).hasSizeGreaterThan(1);
         String stylistName = browser.findElement(By.cssSelector("label[for=stylist-0]")).getText();
         stylists.get(1).click();
-        go(browser.findElement(By.cssSelector("form button[type=submit].primary")));
+        go(By.cssSelector("form button[type=submit].primary"));
 
         // a week ahead, so the booking may still be moved under the chain's free-cancellation policy
-        go(browser.findElement(By.cssSelector(".days a:last-child")));
+        go(By.cssSelector(".days a:last-child"));
         firstDayWithTimes();
         step(shots, "05-time");
         WebElement time = browser.findElement(By.cssSelector(".times a"));
@@ -161,7 +161,7 @@ class StorefrontJourneyBrowserIT {
         assertThat(browser.getCurrentUrl()).startsWith(home(chain) + "/book/confirm");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains(stylistName).contains(chosenTime);
         step(shots, "07-confirm");
-        go(browser.findElement(By.id("confirm")));
+        go(By.id("confirm"));
 
         waitFor(By.cssSelector(".notice"));
         assertThat(browser.getCurrentUrl()).contains("/my/bookings/").contains("booked");
@@ -172,23 +172,23 @@ class StorefrontJourneyBrowserIT {
         String bookingPath = browser.getCurrentUrl().replace(home(chain), "").replaceAll("\\?.*$", "");
         assertCalendarFile(chain, bookingPath);
 
-        go(browser.findElement(By.linkText(language.equals("zh") ? "我的预约" : "My bookings")));
+        go(By.linkText(language.equals("zh") ? "我的预约" : "My bookings"));
         step(shots, "09-my-bookings");
-        go(browser.findElement(By.cssSelector(".bookings a[href='" + bookingPath + "']")));
+        go(By.cssSelector(".bookings a[href='" + bookingPath + "']"));
 
-        go(browser.findElement(By.id("reschedule")));
+        go(By.id("reschedule"));
         firstDayWithMoves();
         step(shots, "10-move");
         WebElement newTime = browser.findElement(By.cssSelector("input[name=start]"));
         String newTimeText = browser.findElement(By.cssSelector("label[for=" + newTime.getAttribute("id") + "]"))
                 .getText();
         newTime.click();
-        go(browser.findElement(By.id("move")));
+        go(By.id("move"));
         waitFor(By.cssSelector(".notice"));
         assertThat(browser.findElement(By.id("when")).getText()).contains(newTimeText).isNotEqualTo(bookedWhen);
         step(shots, "11-moved");
 
-        go(browser.findElement(By.id("cancel")));
+        go(By.id("cancel"));
         waitFor(By.id("status"));
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo(cancelled);
         assertThat(browser.findElements(By.id("cancel"))).isEmpty();
@@ -269,6 +269,30 @@ class StorefrontJourneyBrowserIT {
         WebElement page = browser.findElement(By.tagName("html"));
         link.click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    /**
+     * Clicks what {@code link} finds once the page is complete; if the document was still being replaced (a redirect
+     * finishing), finds it again on the page that stays.
+     */
+    private void go(By link) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> "complete".equals(
+                        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.readyState")));
+                go(waitFor(link));
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (attempt == 3 || e instanceof org.openqa.selenium.TimeoutException
+                        || !String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private WebElement waitFor(By element) {
