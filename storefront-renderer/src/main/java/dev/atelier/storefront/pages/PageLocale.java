@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The language a page is shown in: the visitor's own choice (the switch, remembered in a cookie), else the first of
- * their browser's languages the pages speak, else the chain's default. The pages speak English and Chinese.
+ * their browser's languages the pages speak, else the chain's default. The pages speak English and Chinese; in the
+ * chain's own language they use its variant (en-GB dates and prices for a London chain).
  */
 final class PageLocale {
 
@@ -21,6 +22,15 @@ final class PageLocale {
     }
 
     static Locale choose(String switchTo, HttpServletRequest request, HttpServletResponse response,
+            Locale chainDefault) {
+        Locale language = language(switchTo, request, response, chainDefault);
+        // the chain's own variant of that language writes its dates and prices (en-GB for a London chain)
+        return language.getLanguage().equals(chainDefault.getLanguage()) && !chainDefault.getCountry().isEmpty()
+                ? chainDefault
+                : language;
+    }
+
+    private static Locale language(String switchTo, HttpServletRequest request, HttpServletResponse response,
             Locale chainDefault) {
         Optional<Locale> chosen = spoken(switchTo);
         if (chosen.isPresent()) {

@@ -160,11 +160,14 @@ class CustomersIT {
                 .getMethodsCondition().getMethods().forEach(method -> served.add(method.name() + " " + pattern))));
         served.removeIf(endpoint -> endpoint.endsWith(" /error"));
         assertThat(served).containsExactly("GET /", "GET /api/v1/availability", "GET /api/v1/catalog", "GET /api/v1/me",
-                "GET /api/v1/me/bookings", "GET /api/v1/me/bookings/{id}", "GET /locations/{id}", "GET /robots.txt",
-                "GET /sitemap.xml",
-                "POST /api/v1/bookings",
-                "POST /api/v1/customers", "POST /api/v1/holds", "POST /api/v1/me/bookings/{id}/cancel",
-                "POST /api/v1/me/bookings/{id}/confirm", "POST /api/v1/me/bookings/{id}/reschedule");
+                "GET /api/v1/me/bookings", "GET /api/v1/me/bookings/{id}", "GET /book", "GET /book/confirm",
+                "GET /book/stylist", "GET /book/time", "GET /locations/{id}", "GET /my/bookings",
+                "GET /my/bookings/{id}", "GET /my/bookings/{id}/calendar.ics", "GET /my/bookings/{id}/reschedule",
+                "GET /robots.txt", "GET /sitemap.xml",
+                "POST /api/v1/bookings", "POST /api/v1/customers", "POST /api/v1/holds",
+                "POST /api/v1/me/bookings/{id}/cancel", "POST /api/v1/me/bookings/{id}/confirm",
+                "POST /api/v1/me/bookings/{id}/reschedule", "POST /book/confirm", "POST /my/bookings/{id}/cancel",
+                "POST /my/bookings/{id}/reschedule");
 
         assertThat(register("shop-a", """
                 {"name":"Matrix","email":"matrix@customers.test","password":"%s"}""".formatted(PASSWORD)).status())
@@ -189,9 +192,27 @@ class CustomersIT {
                 boolean signedIn = caller.getValue() != null && !caller.getKey().equals("forged");
                 expect(mismatches, http.send("GET", host + ".localhost", "/api/v1/catalog", null, auth),
                         caller.getKey().equals("forged") ? 401 : 200, who + "GET /api/v1/catalog");
-                for (String page : List.of("/", "/robots.txt", "/sitemap.xml")) {
-                    expect(mismatches, http.send("GET", host + ".localhost", page, null, auth),
-                            caller.getKey().equals("forged") ? 401 : 200, who + "GET " + page);
+                // pages go by the browser session only: a bearer token, good or forged, neither opens nor closes them
+                for (String page : List.of("/", "/robots.txt", "/sitemap.xml", "/book")) {
+                    expect(mismatches, http.send("GET", host + ".localhost", page, null, auth), 200,
+                            who + "GET " + page);
+                }
+                String someone = java.util.UUID.randomUUID().toString();
+                for (String page : List.of("/my/bookings", "/my/bookings/" + someone, "/my/bookings/" + someone
+                        + "/calendar.ics", "/my/bookings/" + someone + "/reschedule",
+                        "/book/confirm?location="
+                                + someone + "&service=" + someone + "&staff=" + someone
+                                + "&start=2027-01-04T10:00:00Z")) {
+                    Http.Response response = http.send("GET", host + ".localhost", page, null, auth);
+                    expect(mismatches, response, 302, who + "GET " + page);
+                    if (response.status() == 302 && !String.valueOf(response.header("Location")).endsWith("/sign-in")) {
+                        mismatches.add(who + "GET " + page + " sent to " + response.header("Location"));
+                    }
+                }
+                for (String form : List.of("/book/confirm", "/my/bookings/" + someone + "/cancel",
+                        "/my/bookings/" + someone + "/reschedule")) {
+                    expect(mismatches, http.send("POST", host + ".localhost", form, "", auth), 403,
+                            who + "POST " + form + " (no session, no CSRF token)");
                 }
                 expect(mismatches, http.send("GET", host + ".localhost", "/api/v1/availability?locationId="
                         + java.util.UUID.randomUUID() + "&serviceId=" + java.util.UUID.randomUUID()

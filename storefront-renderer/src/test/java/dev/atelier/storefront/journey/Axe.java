@@ -34,13 +34,15 @@ final class Axe {
             Process npm;
             try {
                 npm = new ProcessBuilder("npm", "install", "--no-save", "--no-audit", "--no-fund", "--prefix",
-                        HOME.toString(), "axe-core@" + VERSION).inheritIO().start();
+                        HOME.toString(), "axe-core@" + VERSION).redirectErrorStream(true)
+                        .redirectOutput(HOME.resolve("npm.log").toFile()).start();
             } catch (IOException e) {
                 throw new IllegalStateException("The accessibility checks need npm (apt-get install -y npm) to fetch "
                         + "axe-core " + VERSION, e);
             }
             if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0 || !Files.exists(engine)) {
-                throw new IllegalStateException("npm could not install axe-core " + VERSION + " into " + HOME);
+                throw new IllegalStateException("npm could not install axe-core " + VERSION + " into " + HOME + "; see "
+                        + HOME.resolve("npm.log"));
             }
         }
         return new Axe(Files.readString(engine, StandardCharsets.UTF_8));
