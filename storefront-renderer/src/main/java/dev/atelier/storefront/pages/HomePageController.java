@@ -1,15 +1,10 @@
 package dev.atelier.storefront.pages;
 
 import dev.atelier.platform.catalog.LocationView;
-import dev.atelier.platform.tenancy.StorefrontUrls;
-import dev.atelier.platform.tenancy.Tenant;
-import dev.atelier.platform.tenancy.TenantContext;
-import dev.atelier.platform.tenancy.TenantId;
 import dev.atelier.platform.theme.Theme;
 import dev.atelier.platform.theme.Themes;
 import dev.atelier.platform.web.NotFoundException;
 import dev.atelier.storefront.catalog.CatalogView;
-import dev.atelier.storefront.catalog.StorefrontCatalog;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.text.NumberFormat;
@@ -19,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,34 +28,18 @@ import tools.jackson.databind.json.JsonMapper;
  * the template's HTML output format, and the page's only inline style carries a per-response nonce that the
  * Content-Security-Policy names. What a page shows is kept per chain and language while the chain's content version
  * (its calendar and theme; see {@link Themes#contentVersion()}) and its canonical address (its verified custom
- * domain, if any; see {@link StorefrontUrls#canonicalOf}) stand, so a visit costs one small read.
+ * domain, if any; see {@link dev.atelier.platform.tenancy.StorefrontUrls#canonicalOf}) stand, so a visit costs one small read.
  */
 @Controller
 class HomePageController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** More cached pages than this (chains × languages) and the cache starts afresh, so it stays bounded. */
-    private static final int MAX_PAGES = 10_000;
-
-    /**
-     * A page's content is the same for every visitor of a chain at one content version, language and canonical
-     * address (a newly verified custom domain makes new content, not an old page under the old address).
-     */
-    private record PageKey(TenantId tenant, String contentVersion, String language, String home) {
-    }
-
-    private final Map<PageKey, Map<String, Object>> pages = new ConcurrentHashMap<>();
-
-    private final StorefrontCatalog catalog;
-    private final Themes themes;
+    private final PageFrame frame;
     private final PageSecurity security;
-    private final StorefrontUrls urls;
 
-    HomePageController(StorefrontCatalog catalog, Themes themes, PageSecurity security, StorefrontUrls urls) {
-        this.catalog = catalog;
-        this.themes = themes;
+    HomePageController(PageFrame frame, PageSecurity security) {
+        this.frame = frame;
         this.security = security;
-        this.urls = urls;
     }
 
     @GetMapping(value = "/", produces = MediaType.TEXT_HTML_VALUE)
@@ -90,30 +68,17 @@ class HomePageController {
         return "location";
     }
 
-    /** The cached content for the visitor's language, built if this chain's content changed. */
+    /** The content for the visitor's language, kept with the chain's site until its content changes. */
     private Map<String, Object> content(String lang, HttpServletRequest request, HttpServletResponse response) {
-        Tenant tenant = TenantContext.require();
-        Locale locale = PageLocale.choose(lang, request, response, tenant.locale());
-        String home = urls.canonicalOf(tenant);
-        PageKey key = new PageKey(tenant.id(), themes.contentVersion(), locale.toLanguageTag(), home);
-        Map<String, Object> content = pages.get(key);
-        if (content == null) {
-            content = content(locale, home);
-            if (pages.size() >= MAX_PAGES) {
-                pages.clear();
-            }
-            pages.put(key, content);
-        }
-        return content;
+        PageFrame.Site site = frame.site(lang, request, response);
+        return site.keep("home", () -> content(site.theme(), site.catalog(), site.locale(), site.home()));
     }
 
     /**
      * What the page shows, the same for every visitor while the chain's content, the language and its canonical
      * address {@code home} (no trailing slash) stand.
      */
-    private Map<String, Object> content(Locale locale, String home) {
-        Theme theme = themes.current();
-        CatalogView offer = catalog.current();
+    private static Map<String, Object> content(Theme theme, CatalogView offer, Locale locale, String home) {
         Labels labels = Labels.of(locale);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("lang", locale.toLanguageTag());

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -25,8 +26,9 @@ import org.springframework.ui.Model;
 
 /**
  * What every booking and account page shares: the chain's theme and words in the visitor's language, its catalog, and
- * who is signed in. The shared part is kept per chain, content version and language like the home page's, so a page
- * costs one small read before its own work.
+ * who is signed in. A site is kept per chain, content version (its calendar and theme; see
+ * {@link Themes#contentVersion()}), language and canonical address, so a page costs one small read before its own
+ * work; a change made anywhere shows at the next visit.
  */
 @Component
 class PageFrame {
@@ -34,8 +36,14 @@ class PageFrame {
     private static final int MAX_SITES = 10_000;
 
     /** A chain's site in one language: the layout's values, its catalog, the words. */
-    record Site(Tenant tenant, Locale locale, Labels labels, CatalogView catalog, Map<String, Object> frame,
-            String home) {
+    record Site(Tenant tenant, Locale locale, Labels labels, Theme theme, CatalogView catalog,
+            Map<String, Object> frame, String home, Map<String, Object> kept) {
+
+        /** What a page makes of this site once (its content), kept as long as the site is. */
+        @SuppressWarnings("unchecked")
+        <T> T keep(String name, Supplier<T> make) {
+            return (T) kept.computeIfAbsent(name, unused -> make.get());
+        }
 
         Optional<CatalogView.ServiceView> service(String id) {
             return catalog.services().stream().filter(service -> service.id().equals(id)).findFirst();
@@ -92,7 +100,8 @@ class PageFrame {
         frame.put("labels", labels.texts());
         frame.put("brand", HomePageController.brand(theme));
         frame.put("structuredData", "{}");
-        return new Site(tenant, locale, labels, catalog.current(), Collections.unmodifiableMap(frame), home);
+        return new Site(tenant, locale, labels, theme, catalog.current(), Collections.unmodifiableMap(frame), home,
+                new ConcurrentHashMap<>());
     }
 
     /** Puts the frame, the page's canonical address and the visitor's account into {@code model}. */

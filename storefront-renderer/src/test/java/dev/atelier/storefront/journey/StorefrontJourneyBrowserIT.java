@@ -8,10 +8,10 @@ import dev.atelier.infra.testing.TestServers;
 import dev.atelier.platform.testing.Http;
 import dev.atelier.platform.testing.TestCells;
 import dev.atelier.platform.testing.TestIdentity;
+import dev.atelier.storefront.Chromium;
 import dev.atelier.storefront.StorefrontApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -67,18 +63,7 @@ class StorefrontJourneyBrowserIT {
     @BeforeAll
     void browser() throws Exception {
         axe = Axe.load();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("atelier.test.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
-                "--lang=en-GB");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(System.getProperty("atelier.test.chromedriver",
-                        "/usr/bin/chromedriver")).toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = Chromium.start(1280, 1000);
     }
 
     @BeforeEach
@@ -260,8 +245,7 @@ class StorefrontJourneyBrowserIT {
     }
 
     private void shot(Path shots, String name) throws Exception {
-        Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(file, shots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Chromium.screenshot(browser, shots, name);
     }
 
     /** Clicks something that leaves the page, and waits until the page has gone. */
@@ -296,8 +280,7 @@ class StorefrontJourneyBrowserIT {
     }
 
     private WebElement waitFor(By element) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(ExpectedConditions.presenceOfElementLocated(element));
+        return Chromium.waitFor(browser, element);
     }
 
     private static String home(String chain) {
