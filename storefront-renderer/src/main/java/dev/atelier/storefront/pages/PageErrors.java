@@ -9,6 +9,7 @@ import dev.atelier.storefront.tenancy.HostTenantResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -49,8 +50,12 @@ class PageErrors {
         return page("not-found", HttpStatus.NOT_FOUND, request, response);
     }
 
-    /** A booking-flow link with a choice missing or malformed: a page that says so and starts the flow again. */
-    @ExceptionHandler({MissingServletRequestParameterException.class, InvalidRequestException.class})
+    /**
+     * A booking-flow link with a choice missing or malformed, or a query string that cannot be decoded at all (an
+     * escape cut short, bytes that are not UTF-8): a page that says so and starts the flow again.
+     */
+    @ExceptionHandler({MissingServletRequestParameterException.class, InvalidRequestException.class,
+            InvalidParameterException.class})
     ModelAndView invalid(HttpServletRequest request, HttpServletResponse response) {
         return page("invalid-choice", HttpStatus.BAD_REQUEST, request, response);
     }

@@ -5,13 +5,17 @@ import dev.atelier.platform.security.Caller;
 import dev.atelier.platform.tenancy.TenantDirectory;
 import dev.atelier.storefront.tenancy.HostTenantResolver;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.web.SecurityFilterChain;
@@ -52,13 +56,31 @@ class CustomerSessions {
                                 .authorizationRequestResolver(signInAtThisChain(clients, hosts)))
                         .redirectionEndpoint(endpoint -> endpoint.baseUri(TenantClients.SIGNED_IN_PATH))
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new SignedInCustomers(identity)))
-                        .failureUrl("/?signInFailed"))
+                        .failureUrl("/?signInFailed")
+                        .withObjectPostProcessor(badSignInLinksAreBadRequests()))
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessHandler(signedOut))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(SIGN_IN_PATH)))
         // pages set their own Content-Security-Policy (with a nonce per response), see PageSecurity
         ;
         return http.build();
+    }
+
+    /**
+     * A sign-in link whose query string cannot be decoded (an escape cut short, bytes that are not UTF-8) is the
+     * visitor's mistake, answered 400; anything else that stops the flow from starting stays a server error.
+     */
+    private static ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter> badSignInLinksAreBadRequests() {
+        return new ObjectPostProcessor<>() {
+            @Override
+            public <F extends OAuth2AuthorizationRequestRedirectFilter> F postProcess(F filter) {
+                filter.setAuthenticationFailureHandler((request, response, failure) -> response.sendError(
+                        failure.getCause() instanceof InvalidParameterException
+                                ? HttpStatus.BAD_REQUEST.value()
+                                : HttpStatus.INTERNAL_SERVER_ERROR.value()));
+                return filter;
+            }
+        };
     }
 
     /**
