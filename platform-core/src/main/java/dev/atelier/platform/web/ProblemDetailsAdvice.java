@@ -12,6 +12,7 @@ import dev.atelier.platform.tenancy.UnknownTenantException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -61,6 +62,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidRequestException.class)
     ProblemDetail invalidRequest(InvalidRequestException e) {
         return invalid(e.errors());
+    }
+
+    /** A query string that cannot be decoded (an escape cut short, bytes that are not UTF-8, a nameless parameter). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail undecodable() {
+        return problem(HttpStatus.BAD_REQUEST, ProblemType.MALFORMED_REQUEST, "The query string cannot be decoded.");
     }
 
     @ExceptionHandler(Slug.InvalidSlugException.class)

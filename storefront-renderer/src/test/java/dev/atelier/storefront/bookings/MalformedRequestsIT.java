@@ -130,7 +130,7 @@ class MalformedRequestsIT {
         parts.add("from=" + pick(random, from.toString(), "2027-02-30", "yesterday", "", "9999-12-31",
                 "-1000000000-01-01", "2027-13-01"));
         parts.add("to=" + pick(random, from.plusDays(random.nextInt(80) - 20).toString(), "", "2027-1-1",
-                "%00", "NaN"));
+                "%00", "NaN", "%FF%FE", "%C0%AF"));
         java.util.Collections.shuffle(parts, random);
         return String.join("&", parts);
     }

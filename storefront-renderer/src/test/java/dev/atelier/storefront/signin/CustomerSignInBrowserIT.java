@@ -191,10 +191,13 @@ class CustomerSignInBrowserIT {
         Chromium.screenshot(browser, SCREENSHOTS, name);
     }
 
-    /** The storefront's side of the flow for a chain: its client, a redirect back to its host. */
+    /**
+     * This test's own side of the flow for a chain: its client and a redirect back to its host at a path of the
+     * test's (the pages' own {@code /signed-in} would take the code itself).
+     */
     private static Pkce storefront(String slug) {
         return new Pkce(KEYCLOAK.issuerUri("atelier"), "storefront-" + slug,
-                "http://" + slug + ".localhost:" + PORT + "/signed-in");
+                "http://" + slug + ".localhost:" + PORT + "/test-callback");
     }
 
     /** Waits for the browser to come back to the storefront and exchanges the code; the access token. */
