@@ -21,16 +21,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -111,8 +113,12 @@ class BookingPagesController {
         return "book-stylist";
     }
 
-    /** Step 3: a week of days and the chosen day's free start times, each a link to the confirmation. */
+    /**
+     * Step 3: a week of days and the chosen day's free start times, each a link to the confirmation. One read-only
+     * transaction for the page (the site's version and the availability question share it).
+     */
     @GetMapping(value = "/book/time", produces = MediaType.TEXT_HTML_VALUE)
+    @Transactional(readOnly = true)
     String time(@RequestParam UUID location, @RequestParam(name = "service") List<UUID> chosen,
             @RequestParam(defaultValue = ANY) String stylist,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
@@ -132,21 +138,16 @@ class BookingPagesController {
         List<UUID> serviceIds = services.stream().map(service -> UUID.fromString(service.id())).toList();
         AvailabilitySearch.Prepared prepared = search.prepare(new AvailabilityQuery(location, serviceIds, staffId,
                 day, day), now);
-        Map<String, String> choice = new LinkedHashMap<>();
-        choice.put("location", salon.id());
-        choice.put("stylist", stylist);
-        Set<Instant> starts = new LinkedHashSet<>();
+        // every time's link shares the choices so far; ids and ISO instants need no escaping in a query
+        String confirm = "/book/confirm?location=" + salon.id() + serviceIds.stream().map(id -> "&service=" + id)
+                .collect(Collectors.joining()) + "&stylist=" + stylist + "&start=";
+        Set<Instant> starts = new HashSet<>();
         List<Map<String, String>> times = new ArrayList<>();
         for (AvailabilityEngine.Slot slot : prepared.engine().slots(prepared.visit(), day, day, now)) {
             if (starts.add(slot.start())) {
-                UriComponentsBuilder link = UriComponentsBuilder.fromPath("/book/confirm")
-                        .queryParam("location", salon.id())
-                        .queryParam("service", serviceIds.toArray())
-                        .queryParam("stylist", stylist)
-                        .queryParam("start", slot.start().toString())
-                        .queryParam("staff", slot.assignments().stream().map(a -> a.staffId().toString()).toArray());
-                times.add(Map.of("label", formats.time(slot.start(), zone, site.locale()), "href",
-                        link.encode().build().toUriString()));
+                StringBuilder link = new StringBuilder(confirm).append(slot.start());
+                slot.assignments().forEach(assignment -> link.append("&staff=").append(assignment.staffId()));
+                times.add(Map.of("label", formats.time(slot.start(), zone, site.locale()), "href", link.toString()));
             }
         }
         LocalDate weekStart = today.plusDays((day.toEpochDay() - today.toEpochDay()) / DAYS_SHOWN * DAYS_SHOWN);
