@@ -79,12 +79,14 @@ class MyBookingsController {
         Instant now = clock.instant();
         List<Map<String, Object>> upcoming = new ArrayList<>();
         List<Map<String, Object>> past = new ArrayList<>();
-        for (BookingView booking : bookings.of(customer())) {
+        // soonest first for what is coming, latest first for the rest
+        for (BookingView booking : bookings.of(customer()).stream()
+                .sorted(java.util.Comparator.comparing(BookingView::start)).toList()) {
             Map<String, Object> shown = summary(site, booking);
             if (UPCOMING.contains(booking.status()) && booking.end().isAfter(now)) {
-                upcoming.addFirst(shown);
+                upcoming.add(shown);
             } else {
-                past.add(shown);
+                past.addFirst(shown);
             }
         }
         frame.show(site, "/my/bookings", model, request, response);

@@ -34,9 +34,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The whole customer journey on both demo chains in a real headless Chromium, with no JavaScript of ours: home page →
  * salon → service → stylist → day and time → register on the chain's Keycloak page → confirm → the booking and its
- * calendar file → "my bookings" → move it → cancel it. axe-core checks every storefront page on the way (no serious
- * or critical violations); screenshots of every step go to {@code target/screenshots/journey/<chain>/}. Aurora is
- * walked in Chinese (switched on its home page), Mayfair in English.
+ * calendar file → "my bookings" → move it → cancel it. axe-core checks every page on the way, the chain's Keycloak
+ * sign-in and registration pages too (no serious or critical violations); screenshots of every step go to
+ * {@code target/screenshots/journey/<chain>/}. Aurora is walked in Chinese (switched on its home page), Mayfair in
+ * English.
  */
 @SpringBootTest(classes = StorefrontApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -130,9 +131,11 @@ class StorefrontJourneyBrowserIT {
         go(time);
 
         // not signed in: the chain's own Keycloak page, where a new customer registers
-        waitFor(By.id("atelier-register")).click();
+        waitFor(By.id("atelier-register"));
+        step(shots, "06-sign-in");
+        browser.findElement(By.id("atelier-register")).click();
         waitFor(By.id("kc-register-form"));
-        shot(shots, "06-register");
+        step(shots, "06-register");
         String email = "journey." + chain + "@customers.test";
         browser.findElement(By.id("username")).sendKeys(email);
         browser.findElement(By.id("email")).sendKeys(email);
@@ -252,31 +255,50 @@ class StorefrontJourneyBrowserIT {
     private void go(WebElement link) {
         WebElement page = browser.findElement(By.tagName("html"));
         link.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        untilGone(page);
     }
 
     /**
-     * Clicks what {@code link} finds once the page is complete; if the document was still being replaced (a redirect
-     * finishing), finds it again on the page that stays.
+     * Clicks what {@code link} finds once the page is complete; if the document was still being replaced when it
+     * was found (a redirect finishing), the click fails and the link is found again on the page that stays. Only a
+     * click that did not happen is tried again.
      */
     private void go(By link) {
         for (int attempt = 1;; attempt++) {
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> "complete".equals(
+                    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.readyState")));
+            WebElement page = browser.findElement(By.tagName("html"));
             try {
-                new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> "complete".equals(
-                        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.readyState")));
-                go(waitFor(link));
-                return;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
+                waitFor(link).click();
             } catch (org.openqa.selenium.WebDriverException e) {
-                if (attempt == 3 || e instanceof org.openqa.selenium.TimeoutException
-                        || !String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                if (attempt == 3 || !replaced(e)) {
                     throw e;
                 }
+                continue;
             }
+            untilGone(page);
+            return;
         }
+    }
+
+    private void untilGone(WebElement page) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (replaced(e)) {
+                    return true;
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** Whether the browser said the element's document is no longer the one shown. */
+    private static boolean replaced(org.openqa.selenium.WebDriverException e) {
+        return e instanceof org.openqa.selenium.StaleElementReferenceException
+                || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     private WebElement waitFor(By element) {

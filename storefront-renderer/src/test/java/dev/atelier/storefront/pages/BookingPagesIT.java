@@ -73,7 +73,7 @@ class BookingPagesIT {
 
     static final TestCells CELLS = TestCells.create("booking_pages");
     static final KeycloakServer KEYCLOAK = TestServers.keycloak();
-    static final String HOST = "book-a.localhost";
+    static final String HOST = "flow-a.localhost";
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** A Wednesday more than a week ahead, when every stylist works. */
@@ -119,13 +119,13 @@ class BookingPagesIT {
     @BeforeAll
     void chains() {
         http = new Http(port);
-        chain = fixture.chain("book-a");
+        chain = fixture.chain("flow-a");
         TenantContext.asTenant(chain, () -> {
             soho = fixture.location("Soho", LocalTime.of(9, 0), LocalTime.of(18, 0));
             marais = paris("Marais");
-            anna = fixture.stylist("anna@book-a.test", soho);
-            ben = fixture.stylist("ben@book-a.test", soho);
-            chloe = fixture.stylist("chloe@book-a.test", marais);
+            anna = fixture.stylist("anna@flow-a.test", soho);
+            ben = fixture.stylist("ben@flow-a.test", soho);
+            chloe = fixture.stylist("chloe@flow-a.test", marais);
             cut = fixture.service("Cut", 30, 0, true, List.of(anna, ben, chloe));
             colour = fixture.service("Colour", 60, 15, true, List.of(anna));
             beard = fixture.service("Beard trim", 20, 0, true, List.of(chloe));
@@ -137,10 +137,10 @@ class BookingPagesIT {
                 fixture.weekly(chloe, marais, StaffShift.Kind.SHIFT, day, 9 * 60, 17 * 60);
             }
         });
-        Tenant other = fixture.chain("book-b");
+        Tenant other = fixture.chain("flow-b");
         TenantContext.asTenant(other, () -> {
             foreignSalon = fixture.location("Elsewhere", LocalTime.of(9, 0), LocalTime.of(18, 0));
-            UUID stylist = fixture.stylist("dan@book-b.test", foreignSalon);
+            UUID stylist = fixture.stylist("dan@flow-b.test", foreignSalon);
             foreignService = fixture.service("Elsewhere cut", 30, 0, true, List.of(stylist));
             fixture.weekly(stylist, foreignSalon, StaffShift.Kind.SHIFT, DayOfWeek.WEDNESDAY, 9 * 60, 17 * 60);
         });
@@ -301,10 +301,10 @@ class BookingPagesIT {
                 .contains("/realms/atelier/");
         Map<String, List<String>> query = query(authorize.getRawQuery());
         assertThat(query.get("response_type")).containsExactly("code");
-        assertThat(query.get("client_id")).containsExactly("storefront-book-a");
+        assertThat(query.get("client_id")).containsExactly("storefront-flow-a");
         assertThat(query.get("code_challenge_method")).containsExactly("S256");
         assertThat(query.get("code_challenge").getFirst()).matches("[A-Za-z0-9_-]{43}");
-        assertThat(query.get("redirect_uri")).containsExactly("http://book-a.localhost:" + port + "/signed-in");
+        assertThat(query.get("redirect_uri")).containsExactly("http://flow-a.localhost:" + port + "/signed-in");
         assertThat(query.get("state").getFirst()).isNotBlank();
         assertThat(query.get("scope").getFirst()).contains("openid");
         assertThat(query).doesNotContainKey("prompt");
@@ -313,13 +313,13 @@ class BookingPagesIT {
         assertThat(register.status()).isEqualTo(302);
         Map<String, List<String>> registering = query(URI.create(register.header("Location")).getRawQuery());
         assertThat(registering.get("prompt")).containsExactly("create");
-        assertThat(registering.get("client_id")).containsExactly("storefront-book-a");
+        assertThat(registering.get("client_id")).containsExactly("storefront-flow-a");
         assertThat(registering.get("state")).isNotEqualTo(query.get("state"));
         assertThat(registering.get("code_challenge")).isNotEqualTo(query.get("code_challenge"));
 
-        Map<String, List<String>> other = query(URI.create(http.get("book-b.localhost:" + port, "/sign-in")
+        Map<String, List<String>> other = query(URI.create(http.get("flow-b.localhost:" + port, "/sign-in")
                 .header("Location")).getRawQuery());
-        assertThat(other.get("client_id")).as("each chain its own client").containsExactly("storefront-book-b");
+        assertThat(other.get("client_id")).as("each chain its own client").containsExactly("storefront-flow-b");
 
         for (String broken : List.of("/sign-in?register=%", "/sign-in?%C0%AF", "/sign-in?register&=x")) {
             assertThat(raw(broken).status()).as(broken + ": the visitor's mistake").isEqualTo(400);

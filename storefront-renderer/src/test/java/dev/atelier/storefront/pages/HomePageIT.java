@@ -78,15 +78,17 @@ class HomePageIT {
 
     Http http;
     Tenant chain;
+    UUID soho;
+    UUID cut;
 
     @BeforeAll
     void chain() {
         http = new Http(port);
         chain = fixture.chain("page-a");
         TenantContext.asTenant(chain, () -> {
-            UUID soho = fixture.location("Soho", LocalTime.of(9, 0), LocalTime.of(18, 0));
+            soho = fixture.location("Soho", LocalTime.of(9, 0), LocalTime.of(18, 0));
             UUID anna = fixture.stylist("anna@page-a.test", soho);
-            fixture.service("Cut & finish", 45, 0, true, List.of(anna));
+            cut = fixture.service("Cut & finish", 45, 0, true, List.of(anna));
             fixture.weekly(anna, soho, StaffShift.Kind.SHIFT, DayOfWeek.MONDAY, 540, 1080);
             themes.set(new Theme("Page A <Salon>", "https://img.test/logo.svg", "#1d3557", "#f4d35e",
                     Theme.Font.SERIF, 12, "https://img.test/hero.jpg", TAGLINE, Theme.Layout.SPLIT,
@@ -131,6 +133,30 @@ class HomePageIT {
         assertThat(css.body()).contains("var(--primary)").hasSizeLessThan(4_000);
         assertThat(http.get("page-a.localhost", "/").header("Content-Security-Policy")).as("a fresh nonce each time")
                 .isNotEqualTo(policy);
+    }
+
+    @Test
+    void everyPageOfTheBookingFlowRendersTheChainsPayloadsInert() {
+        String monday = java.time.LocalDate.now().with(java.time.temporal.TemporalAdjusters.next(DayOfWeek.MONDAY))
+                .toString();
+        for (String path : List.of("/", "/locations/" + soho, "/book", "/book?location=" + soho, "/book?location="
+                + soho + "&missing", "/book/stylist?location=" + soho + "&service=" + cut,
+                "/book/time?location="
+                        + soho + "&service=" + cut + "&stylist=any&date=" + monday,
+                "/?lang=zh-CN")) {
+            Http.Response page = http.get("page-a.localhost", path);
+            assertThat(page.status()).as(path).isEqualTo(200);
+            String body = page.body();
+            assertThat(body).as(path).contains(
+                    "<p class=\"tagline\">${7*7} &lt;#assign x=1&gt; &lt;script&gt;alert(2)&lt;/script&gt; &amp; friends")
+                    .contains(".tagline{letter-spacing:.02em}").doesNotContain("alert(1)</script>");
+            assertThat(Pattern.compile("<script").matcher(body).results().count())
+                    .as(path + ": the only script element is the structured data").isEqualTo(1);
+            assertThat(Pattern.compile("</style>").matcher(body).results().count())
+                    .as(path + ": one style element, closed once").isEqualTo(1);
+            assertThat(page.header("Content-Security-Policy")).as(path).contains("script-src 'self'")
+                    .doesNotContain("unsafe-inline");
+        }
     }
 
     @Test
