@@ -31,7 +31,9 @@ public final class Chromium {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("atelier.test.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-                "--window-size=" + width + "," + height, "--lang=en-GB");
+                "--window-size=" + width + "," + height, "--lang=en-GB",
+                // chains' own domains in tests end in .test: this machine answers for them, as DNS would in life
+                "--host-resolver-rules=MAP *.test 127.0.0.1");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("atelier.test.chromedriver",
                         "/usr/bin/chromedriver")).toFile())

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atelier.infra.servers.KeycloakServer;
 import dev.atelier.infra.servers.Ports;
 import dev.atelier.infra.testing.TestServers;
+import dev.atelier.platform.identity.StorefrontAddresses;
+import dev.atelier.platform.tenancy.Slug;
+import dev.atelier.platform.tenancy.Tenant;
+import dev.atelier.platform.tenancy.TenantDirectory;
 import dev.atelier.platform.testing.Http;
 import dev.atelier.platform.testing.TestCells;
 import dev.atelier.platform.testing.TestIdentity;
@@ -12,6 +16,8 @@ import dev.atelier.storefront.Chromium;
 import dev.atelier.storefront.StorefrontApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +33,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -56,6 +63,12 @@ class StorefrontJourneyBrowserIT {
         // the demo chains, seeded as the local stack seeds them
         registry.add("atelier.demo.enabled", () -> "true");
     }
+
+    @Autowired
+    StorefrontAddresses addresses;
+
+    @Autowired
+    TenantDirectory directory;
 
     ChromeDriver browser;
     Axe axe;
@@ -87,6 +100,41 @@ class StorefrontJourneyBrowserIT {
     @Test
     void aNewCustomerBooksMovesAndCancelsAtMayfair() throws Exception {
         journey("mayfair", "en", "Confirmed", "Cancelled");
+    }
+
+    @Test
+    void aCustomerSignsInOnTheChainsOwnVerifiedDomain() throws Exception {
+        Tenant mayfair = directory.bySlug(Slug.of("mayfair")).orElseThrow();
+        try (Connection registry = TestCells.connect(CELLS.database(TestCells.MAIN));
+                PreparedStatement insert = registry.prepareStatement("""
+                        insert into platform.tenant_domain
+                               (domain, tenant_id, verified, verification_token, created_at, verified_at)
+                        values ('www.mayfair-rooms.test', ?, true, 'token', now(), now())
+                        """)) {
+            insert.setObject(1, mayfair.id().value());
+            insert.executeUpdate();
+        }
+        directory.evict(mayfair);
+        addresses.sync(); // what the storefront does every half minute (a scheduled pass may have done it already)
+        assertThat(addresses.sync()).as("the client is left alone while nothing changes").isZero();
+
+        // the browser resolves *.test to this machine (see Chromium), as DNS would point the domain at the platform
+        String site = "http://www.mayfair-rooms.test:" + PORT;
+        browser.get(site + "/my/bookings");
+        waitFor(By.id("atelier-register")).click();
+        waitFor(By.id("kc-register-form"));
+        browser.findElement(By.id("username")).sendKeys("own.domain@customers.test");
+        browser.findElement(By.id("email")).sendKeys("own.domain@customers.test");
+        browser.findElement(By.id("firstName")).sendKeys("Dora");
+        browser.findElement(By.id("password")).sendKeys("a-long-password");
+        browser.findElement(By.id("password-confirm")).sendKeys("a-long-password");
+        browser.findElement(By.cssSelector("#kc-register-form [type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(driver -> driver.getCurrentUrl().startsWith(site + "/my/bookings"));
+        Chromium.screenshot(browser, Path.of("target", "screenshots", "journey", "mayfair"), "20-own-domain");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("My bookings");
+        assertThat(browser.findElement(By.cssSelector("link[rel=canonical]")).getAttribute("href"))
+                .isEqualTo("https://www.mayfair-rooms.test/my/bookings");
     }
 
     @Test
