@@ -123,12 +123,7 @@ class StorefrontJourneyBrowserIT {
         browser.get(site + "/my/bookings");
         waitFor(By.id("atelier-register")).click();
         waitFor(By.id("kc-register-form"));
-        browser.findElement(By.id("username")).sendKeys("own.domain@customers.test");
-        browser.findElement(By.id("email")).sendKeys("own.domain@customers.test");
-        browser.findElement(By.id("firstName")).sendKeys("Dora");
-        browser.findElement(By.id("password")).sendKeys("a-long-password");
-        browser.findElement(By.id("password-confirm")).sendKeys("a-long-password");
-        browser.findElement(By.cssSelector("#kc-register-form [type=submit]")).click();
+        register("own.domain@customers.test", "Dora");
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(driver -> driver.getCurrentUrl().startsWith(site + "/my/bookings"));
         Chromium.screenshot(browser, Path.of("target", "screenshots", "journey", "mayfair"), "20-own-domain");
@@ -184,13 +179,7 @@ class StorefrontJourneyBrowserIT {
         browser.findElement(By.id("atelier-register")).click();
         waitFor(By.id("kc-register-form"));
         step(shots, "06-register");
-        String email = "journey." + chain + "@customers.test";
-        browser.findElement(By.id("username")).sendKeys(email);
-        browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("firstName")).sendKeys(chain.equals("aurora") ? "美玲" : "Ada");
-        browser.findElement(By.id("password")).sendKeys("a-long-password");
-        browser.findElement(By.id("password-confirm")).sendKeys("a-long-password");
-        browser.findElement(By.cssSelector("#kc-register-form [type=submit]")).click();
+        register("journey." + chain + "@customers.test", chain.equals("aurora") ? "美玲" : "Ada");
 
         // back on the storefront, where the booking waits for its confirmation
         waitFor(By.id("confirm"));
@@ -246,6 +235,16 @@ class StorefrontJourneyBrowserIT {
         assertThat(browser.getCurrentUrl()).as("signed out of Keycloak too").doesNotStartWith(home(chain));
 
         assertThat(accessibility).as("serious or critical accessibility violations").isEmpty();
+    }
+
+    /** Fills in and sends the chain's Keycloak registration form the browser shows. */
+    private void register(String email, String firstName) {
+        browser.findElement(By.id("username")).sendKeys(email);
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("firstName")).sendKeys(firstName);
+        browser.findElement(By.id("password")).sendKeys("a-long-password");
+        browser.findElement(By.id("password-confirm")).sendKeys("a-long-password");
+        browser.findElement(By.cssSelector("#kc-register-form [type=submit]")).click();
     }
 
     /** The time page for the first day (of the next fortnight) with a free time. */
