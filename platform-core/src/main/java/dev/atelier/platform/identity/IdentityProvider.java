@@ -1,7 +1,6 @@
 package dev.atelier.platform.identity;
 
 import dev.atelier.platform.tenancy.Slug;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,12 +27,6 @@ public interface IdentityProvider {
      * has none (a tenant from before storefront clients existed).
      */
     void brandStorefront(Slug slug, String storefrontUrl, Branding brand);
-
-    /**
-     * Lets sign-in and sign-out return to each of {@code addresses} (base URLs without a trailing slash) of the
-     * tenant's storefront: its slug address and its verified custom domains.
-     */
-    void allowStorefrontAddresses(Slug slug, List<String> addresses);
 
     /** The client id the tenant's storefront signs customers in with. */
     static String storefrontClientId(Slug slug) {

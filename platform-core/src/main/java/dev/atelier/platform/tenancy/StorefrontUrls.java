@@ -31,23 +31,6 @@ public class StorefrontUrls {
      * {@code https://<domain>} for its verified custom domain (the earliest verified, ties alphabetical), else
      * {@link #of}. No trailing slash; a newly verified domain shows within the directory's cache period.
      */
-    /**
-     * Every address a tenant's storefront answers at, for the identity server's list of where sign-in may return:
-     * the slug's, then each verified custom domain by https and, where the slug addresses use another scheme or a
-     * port (locally), by that scheme and port too.
-     */
-    public java.util.List<String> addressesOf(Slug slug, java.util.List<String> domains) {
-        java.net.URI sample = java.net.URI.create(of(slug));
-        String local = sample.getScheme() + "://%s" + (sample.getPort() == -1 ? "" : ":" + sample.getPort());
-        java.util.Set<String> addresses = new java.util.LinkedHashSet<>();
-        addresses.add(of(slug));
-        for (String domain : domains) {
-            addresses.add("https://" + domain);
-            addresses.add(local.formatted(domain));
-        }
-        return java.util.List.copyOf(addresses);
-    }
-
     public String canonicalOf(Tenant tenant) {
         return directory.canonicalDomain(tenant).map(domain -> "https://" + domain)
                 .orElseGet(() -> of(tenant.slug()));

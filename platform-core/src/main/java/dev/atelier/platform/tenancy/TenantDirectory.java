@@ -87,11 +87,6 @@ public class TenantDirectory {
         return registry.all();
     }
 
-    /** Every tenant's verified custom domains, straight from the registry (tenants without one are absent). */
-    public java.util.Map<TenantId, List<String>> verifiedDomains() {
-        return registry.verifiedDomains();
-    }
-
     /** The identity realms tenants are placed in, straight from the registry. */
     public Set<String> realms() {
         return registry.realms();

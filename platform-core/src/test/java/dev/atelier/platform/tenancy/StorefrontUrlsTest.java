@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -61,17 +60,6 @@ class StorefrontUrlsTest {
         directory.evict(aurora);
         assertThat(urls.canonicalOf(aurora)).isEqualTo("http://aurora.localhost:8080");
         assertThat(registry.lookups).isEqualTo(3);
-    }
-
-    @Test
-    void signInMayReturnToTheSlugsAddressAndEachVerifiedDomainByHttpsAndByTheLocalSchemeAndPort() {
-        assertThat(urls.addressesOf(aurora.slug(), List.of())).containsExactly("http://aurora.localhost:8080");
-        assertThat(urls.addressesOf(aurora.slug(), List.of("www.aurora.test", "book.aurora.test"))).containsExactly(
-                "http://aurora.localhost:8080", "https://www.aurora.test", "http://www.aurora.test:8080",
-                "https://book.aurora.test", "http://book.aurora.test:8080");
-        StorefrontUrls production = new StorefrontUrls("https://{slug}.atelier.example", directory);
-        assertThat(production.addressesOf(aurora.slug(), List.of("www.aurora.test"))).as("one https address each")
-                .containsExactly("https://aurora.atelier.example", "https://www.aurora.test");
     }
 
     @Test

@@ -8,6 +8,8 @@ import dev.atelier.platform.customers.CustomerProfiles;
 import dev.atelier.platform.scheduling.AvailabilityQuery;
 import dev.atelier.platform.scheduling.AvailabilitySearch;
 import dev.atelier.platform.scheduling.availability.AvailabilityEngine;
+import dev.atelier.platform.web.FieldError;
+import dev.atelier.platform.web.InvalidRequestException;
 import dev.atelier.platform.web.NotFoundException;
 import dev.atelier.platform.web.SlotUnavailableException;
 import dev.atelier.platform.web.UnprocessableException;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -49,6 +52,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 class BookingPagesController {
 
     static final String ANY = "any";
+    /** The page's idempotency key: what the form carries (a UUID), nothing else. */
+    private static final Pattern KEY = Pattern.compile("[0-9a-f-]{36}");
+    /** Characters a note may not carry (line breaks and tabs may). */
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]");
     private static final int DAYS_SHOWN = 7;
 
     private final PageFrame frame;
@@ -143,7 +150,7 @@ class BookingPagesController {
                 .collect(Collectors.joining()) + "&stylist=" + stylist + "&start=";
         Set<Instant> starts = new HashSet<>();
         List<Map<String, String>> times = new ArrayList<>();
-        for (AvailabilityEngine.Slot slot : prepared.engine().slots(prepared.visit(), day, day, now)) {
+        for (AvailabilityEngine.Slot slot : prepared.engine().slots(prepared.visit(), day, day, now, 1)) {
             if (starts.add(slot.start())) {
                 StringBuilder link = new StringBuilder(confirm).append(slot.start());
                 slot.assignments().forEach(assignment -> link.append("&staff=").append(assignment.staffId()));
@@ -196,9 +203,9 @@ class BookingPagesController {
         PageFrame.Site site = frame.site(null, request, response);
         LocationView salon = salon(site, location);
         List<CatalogView.ServiceView> services = services(site, salon, chosen);
-        if (staff.size() != services.size() || staff.contains(null) || key.isBlank() || key.length() > 100
-                || (note != null && note.length() > 500)) {
-            throw new NotFoundException("choice");
+        if (staff.size() != services.size() || staff.contains(null) || !KEY.matcher(key).matches()
+                || (note != null && (note.length() > 500 || CONTROL.matcher(note).find()))) {
+            throw new InvalidRequestException(List.of(new FieldError("note", "up to 500 characters of text")));
         }
         SignedInCustomer customer = PageFrame.customer().orElseThrow();
         List<BookingRequest.Item> items = new ArrayList<>();
@@ -221,6 +228,7 @@ class BookingPagesController {
             Instant start, String problem, Model model, HttpServletRequest request, HttpServletResponse response) {
         LocationView salon = salon(site, location);
         List<CatalogView.ServiceView> services = services(site, salon, chosen);
+        stylist(site, salon, services, stylist);
         if (staff.size() != services.size() || staff.contains(null)) {
             throw new NotFoundException("choice");
         }

@@ -48,6 +48,8 @@ class HomePageController {
         model.addAllAttributes(content(lang, request, response));
         model.addAttribute("nonce", security.protect(response));
         model.addAttribute("account", PageFrame.account(request));
+        PageFrame.languageLinks(model, request, (String) model.getAttribute("canonical"),
+                (String) ((Map<?, ?>) model.getAttribute("otherLanguage")).get("tag"));
         return "home";
     }
 
@@ -65,6 +67,8 @@ class HomePageController {
         model.addAttribute("canonical", location.get("url"));
         model.addAttribute("nonce", security.protect(response));
         model.addAttribute("account", PageFrame.account(request));
+        PageFrame.languageLinks(model, request, (String) location.get("url"),
+                (String) ((Map<?, ?>) model.getAttribute("otherLanguage")).get("tag"));
         return "location";
     }
 

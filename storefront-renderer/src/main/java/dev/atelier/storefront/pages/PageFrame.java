@@ -23,6 +23,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What every booking and account page shares: the chain's theme and words in the visitor's language, its catalog, and
@@ -58,10 +59,14 @@ class PageFrame {
         }
     }
 
-    private record SiteKey(TenantId tenant, String contentVersion, String language, String home) {
+    /** One kept site per chain, language and address; a new content version replaces it. */
+    private record SiteKey(TenantId tenant, String language, String home) {
     }
 
-    private final Map<SiteKey, Site> sites = new ConcurrentHashMap<>();
+    private record Kept(String contentVersion, Site site) {
+    }
+
+    private final Map<SiteKey, Kept> sites = new ConcurrentHashMap<>();
     private final Themes themes;
     private final StorefrontCatalog catalog;
     private final StorefrontUrls urls;
@@ -79,16 +84,17 @@ class PageFrame {
         Tenant tenant = TenantContext.require();
         Locale locale = PageLocale.choose(lang, request, response, tenant.locale());
         String home = urls.canonicalOf(tenant);
-        SiteKey key = new SiteKey(tenant.id(), themes.contentVersion(), locale.toLanguageTag(), home);
-        Site site = sites.get(key);
-        if (site == null) {
-            site = build(tenant, locale, home);
-            if (sites.size() >= MAX_SITES) {
+        SiteKey key = new SiteKey(tenant.id(), locale.toLanguageTag(), home);
+        String version = themes.contentVersion();
+        Kept kept = sites.get(key);
+        if (kept == null || !kept.contentVersion().equals(version)) {
+            if (kept == null && sites.size() >= MAX_SITES) {
                 sites.clear();
             }
-            sites.put(key, site);
+            kept = new Kept(version, build(tenant, locale, home));
+            sites.put(key, kept);
         }
-        return site;
+        return kept.site();
     }
 
     private Site build(Tenant tenant, Locale locale, String home) {
@@ -108,6 +114,7 @@ class PageFrame {
     void show(Site site, String path, Model model, HttpServletRequest request, HttpServletResponse response) {
         model.addAllAttributes(site.frame());
         model.addAttribute("canonical", site.home() + path);
+        languageLinks(model, request, site.home() + path, site.labels().otherLanguage().get("tag"));
         model.addAttribute("nonce", security.protect(response));
         Map<String, Object> account = account(request);
         model.addAttribute("account", account);
@@ -115,6 +122,16 @@ class PageFrame {
             model.addAttribute("_csrf", Map.of("parameterName", account.get("csrfName"), "token",
                     account.get("csrfToken")));
         }
+    }
+
+    /**
+     * The language switch (this page, its choices kept, in the other language) and the other language's alternate
+     * of the canonical address, for search engines.
+     */
+    static void languageLinks(Model model, HttpServletRequest request, String canonical, String otherLanguage) {
+        model.addAttribute("languageSwitch", UriComponentsBuilder.fromPath(request.getRequestURI())
+                .query(request.getQueryString()).replaceQueryParam("lang", otherLanguage).build().toUriString());
+        model.addAttribute("alternate", canonical + (canonical.contains("?") ? "&" : "?") + "lang=" + otherLanguage);
     }
 
     /**

@@ -2,25 +2,24 @@ package dev.atelier.storefront.session;
 
 import dev.atelier.platform.identity.IdentityProperties;
 import dev.atelier.platform.security.Caller;
+import dev.atelier.platform.tenancy.StorefrontUrls;
+import dev.atelier.platform.tenancy.Tenant;
 import dev.atelier.platform.tenancy.TenantDirectory;
 import dev.atelier.storefront.tenancy.HostTenantResolver;
 import jakarta.servlet.http.HttpServletRequest;
-import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 
 /**
  * The storefront's pages sign customers in with a browser session: {@code /sign-in} sends them to their chain's
@@ -40,12 +39,13 @@ class CustomerSessions {
     @Bean
     @Order(1)
     SecurityFilterChain customerPageSessions(HttpSecurity http, HostTenantResolver hosts, TenantDirectory directory,
-            IdentityProperties identity) throws Exception {
+            IdentityProperties identity, StorefrontUrls urls) throws Exception {
         TenantClients clients = new TenantClients(directory, identity);
         HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
         OidcClientInitiatedLogoutSuccessHandler signedOut = new OidcClientInitiatedLogoutSuccessHandler(clients);
         signedOut.setPostLogoutRedirectUri("{baseUrl}/");
         http.securityMatcher(PAGES)
+                .addFilterBefore(new PageRequestGuard(hosts, urls), DisableEncodeUrlFilter.class)
                 .securityContext(context -> context.securityContextRepository(new ThisChainOnly(sessions, hosts)))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/book/confirm", "/my/**").hasRole(Caller.CUSTOMER)
@@ -56,31 +56,13 @@ class CustomerSessions {
                                 .authorizationRequestResolver(signInAtThisChain(clients, hosts)))
                         .redirectionEndpoint(endpoint -> endpoint.baseUri(TenantClients.SIGNED_IN_PATH))
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new SignedInCustomers(identity)))
-                        .failureUrl("/?signInFailed")
-                        .withObjectPostProcessor(badSignInLinksAreBadRequests()))
+                        .failureUrl("/?signInFailed"))
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessHandler(signedOut))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(SIGN_IN_PATH)))
         // pages set their own Content-Security-Policy (with a nonce per response), see PageSecurity
         ;
         return http.build();
-    }
-
-    /**
-     * A sign-in link whose query string cannot be decoded (an escape cut short, bytes that are not UTF-8) is the
-     * visitor's mistake, answered 400; anything else that stops the flow from starting stays a server error.
-     */
-    private static ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter> badSignInLinksAreBadRequests() {
-        return new ObjectPostProcessor<>() {
-            @Override
-            public <F extends OAuth2AuthorizationRequestRedirectFilter> F postProcess(F filter) {
-                filter.setAuthenticationFailureHandler((request, response, failure) -> response.sendError(
-                        failure.getCause() instanceof InvalidParameterException
-                                ? HttpStatus.BAD_REQUEST.value()
-                                : HttpStatus.INTERNAL_SERVER_ERROR.value()));
-                return filter;
-            }
-        };
     }
 
     /**
@@ -97,7 +79,7 @@ class CustomerSessions {
                 if (!SIGN_IN_PATH.equals(request.getRequestURI())) {
                     return null;
                 }
-                return hosts.resolve(request.getServerName())
+                return hosts.resolve(request.getServerName()).filter(Tenant::isServable)
                         .map(tenant -> standard.resolve(request, tenant.slug().value()))
                         .map(flow -> request.getParameter("register") == null
                                 ? flow

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atelier.infra.servers.KeycloakServer;
 import dev.atelier.infra.servers.Ports;
 import dev.atelier.infra.testing.TestServers;
-import dev.atelier.platform.identity.StorefrontAddresses;
 import dev.atelier.platform.tenancy.Slug;
 import dev.atelier.platform.tenancy.Tenant;
 import dev.atelier.platform.tenancy.TenantDirectory;
@@ -65,9 +64,6 @@ class StorefrontJourneyBrowserIT {
     }
 
     @Autowired
-    StorefrontAddresses addresses;
-
-    @Autowired
     TenantDirectory directory;
 
     ChromeDriver browser;
@@ -103,7 +99,7 @@ class StorefrontJourneyBrowserIT {
     }
 
     @Test
-    void aCustomerSignsInOnTheChainsOwnVerifiedDomain() throws Exception {
+    void onTheChainsOwnDomainTheBookingIsBrowsedThereAndSignInHappensOnThePlatformsAddress() throws Exception {
         Tenant mayfair = directory.bySlug(Slug.of("mayfair")).orElseThrow();
         try (Connection registry = TestCells.connect(CELLS.database(TestCells.MAIN));
                 PreparedStatement insert = registry.prepareStatement("""
@@ -115,21 +111,23 @@ class StorefrontJourneyBrowserIT {
             insert.executeUpdate();
         }
         directory.evict(mayfair);
-        addresses.sync(); // what the storefront does every half minute (a scheduled pass may have done it already)
-        assertThat(addresses.sync()).as("the client is left alone while nothing changes").isZero();
 
         // the browser resolves *.test to this machine (see Chromium), as DNS would point the domain at the platform
-        String site = "http://www.mayfair-rooms.test:" + PORT;
-        browser.get(site + "/my/bookings");
+        String own = "http://www.mayfair-rooms.test:" + PORT;
+        browser.get(own + "/book");
+        assertThat(browser.findElement(By.cssSelector("link[rel=canonical]")).getAttribute("href"))
+                .isEqualTo("https://www.mayfair-rooms.test/book");
+        assertThat(browser.findElements(By.cssSelector(".choices a"))).hasSize(3);
+
+        // signing in returns only to addresses the platform controls: the chain's address on the platform
+        browser.get(own + "/my/bookings");
         waitFor(By.id("atelier-register")).click();
         waitFor(By.id("kc-register-form"));
         register("own.domain@customers.test", "Dora");
         new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(driver -> driver.getCurrentUrl().startsWith(site + "/my/bookings"));
+                .until(driver -> driver.getCurrentUrl().startsWith(home("mayfair") + "/my/bookings"));
         Chromium.screenshot(browser, Path.of("target", "screenshots", "journey", "mayfair"), "20-own-domain");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("My bookings");
-        assertThat(browser.findElement(By.cssSelector("link[rel=canonical]")).getAttribute("href"))
-                .isEqualTo("https://www.mayfair-rooms.test/my/bookings");
     }
 
     @Test

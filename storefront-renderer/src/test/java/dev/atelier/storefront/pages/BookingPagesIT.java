@@ -272,7 +272,8 @@ class BookingPagesIT {
                 "/book/stylist?location=" + soho + "&service=%", "/book/time?location=" + soho + "&service=" + cut
                         + "&date=%zz",
                 "/book/time?=" + cut + "&location=" + soho + "&service=" + cut, "/?x=%E2%82",
-                "/locations/" + soho + "?lang=%")) {
+                "/locations/" + soho + "?lang=%", "/book/confirm?start=%zz", "/my/bookings?x=%",
+                "/signed-in?%zz", "/sign-in?register=%")) {
             Http.Response invalid = raw(path);
             assertThat(invalid.status()).as(path).isEqualTo(400);
             assertThat(invalid.contentType()).as(path).startsWith("text/html");

@@ -135,21 +135,6 @@ public class KeycloakIdentityProvider implements IdentityProvider, AutoCloseable
         });
     }
 
-    @Override
-    public void allowStorefrontAddresses(Slug slug, List<String> addresses) {
-        call("set the addresses of the storefront client of " + slug, () -> {
-            ClientRepresentation client = realm().clients().findByClientId(IdentityProvider.storefrontClientId(slug))
-                    .stream().findFirst().orElseThrow(() -> new IllegalStateException("no storefront client"));
-            client.setRedirectUris(addresses.stream().map(address -> address + "/*").toList());
-            client.setWebOrigins(addresses);
-            Map<String, String> attributes = new HashMap<>(client.getAttributes());
-            attributes.put("post.logout.redirect.uris", String.join("##", client.getRedirectUris()));
-            client.setAttributes(attributes);
-            realm().clients().get(client.getId()).update(client);
-            return null;
-        });
-    }
-
     private static Map<String, String> brandAttributes(Branding brand) {
         Map<String, String> attributes = new HashMap<>();
         attributes.put(BRAND_PREFIX + "name", brand.name());

@@ -69,6 +69,17 @@ public final class AvailabilityEngine {
      * start; a start is listed once per distinct assignment of stylists (up to {@value #MAX_ASSIGNMENTS_PER_START}).
      */
     public List<Slot> slots(List<VisitItem> visit, LocalDate from, LocalDate to, Instant now) {
+        return slots(visit, from, to, now, MAX_ASSIGNMENTS_PER_START);
+    }
+
+    /**
+     * The same slots, with at most {@code perStart} assignments of stylists for each start: one is enough for a
+     * customer choosing a time (the booking keeps the stylists of the slot chosen).
+     */
+    public List<Slot> slots(List<VisitItem> visit, LocalDate from, LocalDate to, Instant now, int perStart) {
+        if (perStart < 1 || perStart > MAX_ASSIGNMENTS_PER_START) {
+            throw new IllegalArgumentException("perStart must be 1 to " + MAX_ASSIGNMENTS_PER_START);
+        }
         if (visit.isEmpty()) {
             throw new IllegalArgumentException("a visit has at least one service");
         }
@@ -78,7 +89,7 @@ public final class AvailabilityEngine {
         Free free = free(from.minusDays(1), to.plusDays(2));
         List<Slot> slots = new ArrayList<>();
         for (Instant start : grid(from, to, now)) {
-            fitAll(visit, start, free, MAX_ASSIGNMENTS_PER_START, slots);
+            fitAll(visit, start, free, perStart, slots);
         }
         return slots;
     }

@@ -116,18 +116,6 @@ public class TenantRegistry {
                 """).param(id.value()).query(String.class).optional();
     }
 
-    /** Every tenant's verified custom domains (tenants without one are absent), each list in byte order. */
-    public Map<TenantId, List<String>> verifiedDomains() {
-        Map<TenantId, List<String>> domains = new java.util.LinkedHashMap<>();
-        jdbc.sql("""
-                select tenant_id, domain from platform.tenant_domain
-                 where verified
-                 order by tenant_id, domain collate "C"
-                """).query((rs, n) -> domains.computeIfAbsent(new TenantId(rs.getObject("tenant_id", UUID.class)),
-                id -> new java.util.ArrayList<>()).add(rs.getString("domain"))).list();
-        return domains;
-    }
-
     public boolean slugTaken(Slug slug) {
         return jdbc.sql("select count(*) from platform.tenant where slug = ?").param(slug.value()).query(Long.class)
                 .single() > 0;
