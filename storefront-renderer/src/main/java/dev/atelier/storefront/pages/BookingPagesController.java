@@ -35,7 +35,6 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -121,11 +120,11 @@ class BookingPagesController {
     }
 
     /**
-     * Step 3: a week of days and the chosen day's free start times, each a link to the confirmation. One read-only
-     * transaction for the page (the site's version and the availability question share it).
+     * Step 3: a week of days and the chosen day's free start times, each a link to the confirmation. Not one
+     * transaction for the page: the site's canonical address may need the registry, another connection of the same
+     * pool, and a request holding one connection while waiting for a second starves the pool under load.
      */
     @GetMapping(value = "/book/time", produces = MediaType.TEXT_HTML_VALUE)
-    @Transactional(readOnly = true)
     String time(@RequestParam UUID location, @RequestParam(name = "service") List<UUID> chosen,
             @RequestParam(defaultValue = ANY) String stylist,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
