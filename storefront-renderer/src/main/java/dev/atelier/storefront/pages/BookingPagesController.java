@@ -35,6 +35,8 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,9 +65,12 @@ class BookingPagesController {
     private final CustomerProfiles profiles;
     private final PageFormats formats;
     private final Clock clock;
+    private final TransactionTemplate reads;
 
     BookingPagesController(PageFrame frame, AvailabilitySearch search, Bookings bookings, CustomerProfiles profiles,
-            PageFormats formats, Clock clock) {
+            PageFormats formats, Clock clock, PlatformTransactionManager transactions) {
+        this.reads = new TransactionTemplate(transactions);
+        this.reads.setReadOnly(true);
         this.frame = frame;
         this.search = search;
         this.bookings = bookings;
@@ -120,9 +125,10 @@ class BookingPagesController {
     }
 
     /**
-     * Step 3: a week of days and the chosen day's free start times, each a link to the confirmation. Not one
-     * transaction for the page: the site's canonical address may need the registry, another connection of the same
-     * pool, and a request holding one connection while waiting for a second starves the pool under load.
+     * Step 3: a week of days and the chosen day's free start times, each a link to the confirmation. The page's reads
+     * (the site's content version, the availability question) share one read-only transaction; the chain's canonical
+     * address is resolved before it opens, since it may read the registry through a second connection of the same
+     * pool, and requests holding one connection while waiting for another starve the pool under load.
      */
     @GetMapping(value = "/book/time", produces = MediaType.TEXT_HTML_VALUE)
     String time(@RequestParam UUID location, @RequestParam(name = "service") List<UUID> chosen,
@@ -130,7 +136,14 @@ class BookingPagesController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) String lang, HttpServletRequest request, HttpServletResponse response,
             Model model) {
-        PageFrame.Site site = frame.site(lang, request, response);
+        String home = frame.home();
+        return reads.execute(status -> timePage(location, chosen, stylist, date, lang, home, request, response,
+                model));
+    }
+
+    private String timePage(UUID location, List<UUID> chosen, String stylist, LocalDate date, String lang,
+            String home, HttpServletRequest request, HttpServletResponse response, Model model) {
+        PageFrame.Site site = frame.site(lang, request, response, home);
         LocationView salon = salon(site, location);
         List<CatalogView.ServiceView> services = services(site, salon, chosen);
         UUID staffId = stylist(site, salon, services, stylist);

@@ -81,9 +81,21 @@ class PageFrame {
 
     /** The current chain's site in the visitor's language (a {@code lang} switch is remembered). */
     Site site(String lang, HttpServletRequest request, HttpServletResponse response) {
+        return site(lang, request, response, home());
+    }
+
+    /** The current chain's canonical address; it may read the registry (another connection of the same pool). */
+    String home() {
+        return urls.canonicalOf(TenantContext.require());
+    }
+
+    /**
+     * The same, for the chain's canonical address {@code home} resolved already: a page that works in one transaction
+     * resolves it before the transaction opens, so it never waits for a second connection while holding one.
+     */
+    Site site(String lang, HttpServletRequest request, HttpServletResponse response, String home) {
         Tenant tenant = TenantContext.require();
         Locale locale = PageLocale.choose(lang, request, response, tenant.locale());
-        String home = urls.canonicalOf(tenant);
         SiteKey key = new SiteKey(tenant.id(), locale.toLanguageTag(), home);
         String version = themes.contentVersion();
         Kept kept = sites.get(key);
