@@ -18,6 +18,18 @@ public record CatalogView(TenantView tenant, List<LocationView> locations, List<
     public record TenantView(String slug, String name) {
     }
 
+    /** The stylists who work at the location {@code locationId}. */
+    public List<StaffView> stylistsAt(String locationId) {
+        return staff.stream().filter(member -> member.locationIds().contains(locationId)).toList();
+    }
+
+    /** The services the stylists of the location {@code locationId} perform, in the menu's order. */
+    public List<ServiceView> servicesAt(String locationId) {
+        java.util.Set<String> performed = new java.util.HashSet<>();
+        stylistsAt(locationId).forEach(member -> performed.addAll(member.serviceIds()));
+        return services.stream().filter(service -> performed.contains(service.id())).toList();
+    }
+
     /** A bookable member of staff: active stylists only; no email or role is shown to the public. */
     public record StaffView(String id, String name, List<String> locationIds, List<String> serviceIds) {
     }

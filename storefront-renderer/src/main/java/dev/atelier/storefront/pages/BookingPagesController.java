@@ -63,19 +63,17 @@ class BookingPagesController {
     private final AvailabilitySearch search;
     private final Bookings bookings;
     private final CustomerProfiles profiles;
-    private final PageFormats formats;
     private final Clock clock;
     private final TransactionTemplate reads;
 
     BookingPagesController(PageFrame frame, AvailabilitySearch search, Bookings bookings, CustomerProfiles profiles,
-            PageFormats formats, Clock clock, PlatformTransactionManager transactions) {
+            Clock clock, PlatformTransactionManager transactions) {
         this.reads = new TransactionTemplate(transactions);
         this.reads.setReadOnly(true);
         this.frame = frame;
         this.search = search;
         this.bookings = bookings;
         this.profiles = profiles;
-        this.formats = formats;
         this.clock = clock;
     }
 
@@ -94,9 +92,9 @@ class BookingPagesController {
         LocationView salon = location == null ? site.catalog().locations().getFirst() : salon(site, location);
         frame.show(site, "/book?location=" + salon.id(), model, request, response);
         model.addAttribute("salon", Map.of("id", salon.id(), "name", salon.name()));
-        model.addAttribute("services", offeredAt(site, salon.id()).stream()
+        model.addAttribute("services", site.catalog().servicesAt(salon.id()).stream()
                 .map(service -> Map.of("id", service.id(), "name", service.name(), "minutes",
-                        service.durationMinutes(), "price", formats.money(service.price().amount(),
+                        service.durationMinutes(), "price", PageFormats.money(service.price().amount(),
                                 service.price().currency(), site.locale())))
                 .toList());
         model.addAttribute("missing", missing != null);
@@ -166,14 +164,15 @@ class BookingPagesController {
             if (starts.add(slot.start())) {
                 StringBuilder link = new StringBuilder(confirm).append(slot.start());
                 slot.assignments().forEach(assignment -> link.append("&staff=").append(assignment.staffId()));
-                times.add(Map.of("label", formats.time(slot.start(), zone, site.locale()), "href", link.toString()));
+                times.add(
+                        Map.of("label", PageFormats.time(slot.start(), zone, site.locale()), "href", link.toString()));
             }
         }
         LocalDate weekStart = today.plusDays((day.toEpochDay() - today.toEpochDay()) / DAYS_SHOWN * DAYS_SHOWN);
         List<Map<String, Object>> days = new ArrayList<>();
         for (int i = 0; i < DAYS_SHOWN; i++) {
             LocalDate shown = weekStart.plusDays(i);
-            days.add(Map.of("label", formats.day(shown, site.locale()), "href", timeLink(salon.id(), serviceIds,
+            days.add(Map.of("label", PageFormats.day(shown, site.locale()), "href", timeLink(salon.id(), serviceIds,
                     stylist, shown), "current", shown.equals(day)));
         }
         frame.show(site, "/book?location=" + salon.id(), model, request, response);
@@ -182,7 +181,7 @@ class BookingPagesController {
         model.addAttribute("stylistName", staffId == null
                 ? site.labels().text("anyStylist")
                 : site.stylist(staffId.toString()).map(CatalogView.StaffView::name).orElse(""));
-        model.addAttribute("day", formats.longDay(day, site.locale()));
+        model.addAttribute("day", PageFormats.longDay(day, site.locale()));
         model.addAttribute("days", days);
         model.addAttribute("earlier", weekStart.isAfter(today)
                 ? timeLink(salon.id(), serviceIds, stylist, weekStart.minusDays(DAYS_SHOWN))
@@ -252,15 +251,16 @@ class BookingPagesController {
             String stylistName = site.stylist(staff.get(i).toString()).map(CatalogView.StaffView::name)
                     .orElseThrow(() -> new NotFoundException("stylist"));
             total = total.add(service.price().amount());
-            lines.add(Map.of("service", service.name(), "stylist", stylistName, "price", formats.money(
+            lines.add(Map.of("service", service.name(), "stylist", stylistName, "price", PageFormats.money(
                     service.price().amount(), service.price().currency(), site.locale())));
         }
         frame.show(site, "/book?location=" + salon.id(), model, request, response);
-        model.addAttribute("salon", Map.of("id", salon.id(), "name", salon.name(), "address", formats.address(salon)));
-        model.addAttribute("when", formats.longDay(LocalDate.ofInstant(start, zone), site.locale()) + " "
-                + formats.time(start, zone, site.locale()));
+        model.addAttribute("salon",
+                Map.of("id", salon.id(), "name", salon.name(), "address", PageFormats.address(salon)));
+        model.addAttribute("when", PageFormats.longDay(LocalDate.ofInstant(start, zone), site.locale()) + " "
+                + PageFormats.time(start, zone, site.locale()));
         model.addAttribute("lines", lines);
-        model.addAttribute("total", formats.money(total, services.getFirst().price().currency(), site.locale()));
+        model.addAttribute("total", PageFormats.money(total, services.getFirst().price().currency(), site.locale()));
         model.addAttribute("form", Map.of("location", salon.id(), "stylist", stylist, "start", start.toString(),
                 "services", services.stream().map(CatalogView.ServiceView::id).toList(), "staff",
                 staff.stream().map(UUID::toString).toList(), "key", UUID.randomUUID().toString()));
@@ -278,29 +278,20 @@ class BookingPagesController {
         return site.location(id.toString()).orElseThrow(() -> new NotFoundException("salon"));
     }
 
-    /** The services the salon's stylists perform, in the menu's order. */
-    static List<CatalogView.ServiceView> offeredAt(PageFrame.Site site, String locationId) {
-        Set<String> performed = new java.util.HashSet<>();
-        site.catalog().staff().stream().filter(member -> member.locationIds().contains(locationId))
-                .forEach(member -> performed.addAll(member.serviceIds()));
-        return site.catalog().services().stream().filter(service -> performed.contains(service.id())).toList();
-    }
-
     /** The chosen services, each offered at the salon, in the order chosen; anything else is no such page. */
     private static List<CatalogView.ServiceView> services(PageFrame.Site site, LocationView salon, List<UUID> chosen) {
         if (chosen == null || chosen.isEmpty() || chosen.size() > AvailabilityQuery.MAX_SERVICES
                 || chosen.contains(null) || new LinkedHashSet<>(chosen).size() != chosen.size()) {
             throw new NotFoundException("services");
         }
-        List<CatalogView.ServiceView> offered = offeredAt(site, salon.id());
+        List<CatalogView.ServiceView> offered = site.catalog().servicesAt(salon.id());
         return chosen.stream().map(id -> offered.stream().filter(service -> service.id().equals(id.toString()))
                 .findFirst().orElseThrow(() -> new NotFoundException("service"))).toList();
     }
 
     private static List<CatalogView.StaffView> stylistsFor(PageFrame.Site site, String locationId,
             List<CatalogView.ServiceView> services) {
-        return site.catalog().staff().stream()
-                .filter(member -> member.locationIds().contains(locationId))
+        return site.catalog().stylistsAt(locationId).stream()
                 .filter(member -> services.stream().allMatch(service -> member.serviceIds().contains(service.id())))
                 .toList();
     }

@@ -7,9 +7,7 @@ import dev.atelier.platform.web.NotFoundException;
 import dev.atelier.storefront.catalog.CatalogView;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.text.NumberFormat;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -75,27 +73,21 @@ class HomePageController {
     /** The content for the visitor's language, kept with the chain's site until its content changes. */
     private Map<String, Object> content(String lang, HttpServletRequest request, HttpServletResponse response) {
         PageFrame.Site site = frame.site(lang, request, response);
-        return site.keep("home", () -> content(site.theme(), site.catalog(), site.locale(), site.home()));
+        return site.keep("home", () -> content(site));
     }
 
-    /**
-     * What the page shows, the same for every visitor while the chain's content, the language and its canonical
-     * address {@code home} (no trailing slash) stand.
-     */
-    private static Map<String, Object> content(Theme theme, CatalogView offer, Locale locale, String home) {
-        Labels labels = Labels.of(locale);
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("lang", locale.toLanguageTag());
-        model.put("canonical", home);
-        model.put("otherLanguage", labels.otherLanguage());
-        List<LocationPage> locations = locations(theme, offer, labels, locale, home);
+    /** What the page shows, the same for every visitor while the chain's site (content, language, address) stands. */
+    private static Map<String, Object> content(PageFrame.Site site) {
+        Theme theme = site.theme();
+        CatalogView offer = site.catalog();
+        Map<String, Object> model = new LinkedHashMap<>(site.frame());
+        model.put("canonical", site.home());
+        List<LocationPage> locations = locations(theme, offer, site.labels(), site.locale(), site.home());
         model.put("structuredData", structuredData(locations.stream().map(LocationPage::salon).toList()));
-        model.put("labels", labels.texts());
-        model.put("brand", brand(theme));
         model.put("description", theme.tagline() != null
                 ? theme.tagline()
-                : labels.texts().get("description").formatted(theme.brandName()));
-        model.put("services", services(offer.services(), locale));
+                : site.labels().text("description", theme.brandName()));
+        model.put("services", services(offer.services(), site.locale()));
         model.put("locations", locations.stream().map(LocationPage::view).toList());
         model.put("stylists", offer.staff().stream().map(CatalogView.StaffView::name).toList());
         return java.util.Collections.unmodifiableMap(model);
@@ -167,19 +159,11 @@ class HomePageController {
     }
 
     private static List<Map<String, Object>> services(List<CatalogView.ServiceView> offered, Locale locale) {
-        List<Map<String, Object>> services = new ArrayList<>();
-        for (CatalogView.ServiceView service : offered) {
-            NumberFormat money = NumberFormat.getCurrencyInstance(locale);
-            money.setCurrency(Currency.getInstance(service.price().currency()));
-            services.add(Map.of("name", service.name(), "category", service.category() == null
-                    ? ""
-                    : service.category(), "minutes", service.durationMinutes(), "price",
-                    money.format(service.price().amount())));
-        }
-        return services;
+        return offered.stream().map(service -> Map.<String, Object>of("name", service.name(), "category",
+                service.category() == null ? "" : service.category(), "minutes", service.durationMinutes(), "price",
+                PageFormats.money(service.price().amount(), service.price().currency(), locale))).toList();
     }
 
-    /** Each salon with its hours, map link, the services its stylists perform and the stylists, for its own page. */
     /** A salon's page content, and the schema.org salon the home page lists too. */
     private record LocationPage(Map<String, Object> view, Map<String, Object> salon) {
     }
@@ -190,15 +174,9 @@ class HomePageController {
         for (LocationView location : offer.locations()) {
             List<String> hours = location.openingHours().stream()
                     .map(h -> labels.day(h.day()) + " " + h.opens() + "–" + h.closes()).toList();
-            String address = String.join(", ", java.util.stream.Stream.of(location.address().line1(),
-                    location.address().city(), location.address().postalCode())
-                    .filter(part -> part != null && !part.isBlank()).toList());
-            List<CatalogView.StaffView> here = offer.staff().stream()
-                    .filter(member -> member.locationIds().contains(location.id())).toList();
-            java.util.Set<String> performed = new java.util.HashSet<>();
-            here.forEach(member -> performed.addAll(member.serviceIds()));
-            List<CatalogView.ServiceView> offered = offer.services().stream()
-                    .filter(service -> performed.contains(service.id())).toList();
+            String address = PageFormats.address(location);
+            List<CatalogView.StaffView> here = offer.stylistsAt(location.id());
+            List<CatalogView.ServiceView> offered = offer.servicesAt(location.id());
             String url = home + "/locations/" + location.id();
             Map<String, Object> salon = salon(theme, location, offered, url);
             Map<String, Object> page = new LinkedHashMap<>();

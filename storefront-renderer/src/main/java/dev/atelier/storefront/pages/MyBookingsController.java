@@ -58,17 +58,15 @@ class MyBookingsController {
     private final CustomerProfiles profiles;
     private final BookingPolicyRepository policies;
     private final AvailabilitySearch search;
-    private final PageFormats formats;
     private final Clock clock;
 
     MyBookingsController(PageFrame frame, Bookings bookings, CustomerProfiles profiles,
-            BookingPolicyRepository policies, AvailabilitySearch search, PageFormats formats, Clock clock) {
+            BookingPolicyRepository policies, AvailabilitySearch search, Clock clock) {
         this.frame = frame;
         this.bookings = bookings;
         this.profiles = profiles;
         this.policies = policies;
         this.search = search;
-        this.formats = formats;
         this.clock = clock;
     }
 
@@ -158,7 +156,7 @@ class MyBookingsController {
         String brand = String.valueOf(((Map<?, ?>) site.frame().get("brand")).get("name"));
         String summary = booking.items().stream().map(item -> serviceName(site, item.serviceId()))
                 .collect(Collectors.joining(", ")) + " · " + brand;
-        String where = salon == null ? brand : brand + " " + salon.name() + ", " + formats.address(salon);
+        String where = salon == null ? brand : brand + " " + salon.name() + ", " + PageFormats.address(salon);
         String event = new CalendarEvent(booking.id() + "@" + site.tenant().slug().value() + ".atelier", summary,
                 where, site.home() + "/my/bookings/" + booking.id(), booking.start(), booking.end(),
                 booking.status().equals("CANCELLED")).write(clock.instant());
@@ -181,21 +179,21 @@ class MyBookingsController {
         ZoneId zone = zone(site, booking);
         Instant freeUntil = booking.start().minus(Duration.ofHours(policy.freeCancellationHours()));
         boolean active = List.of("CONFIRMED", "HELD").contains(booking.status()) && booking.start().isAfter(now);
-        String until = formats.longDay(LocalDate.ofInstant(freeUntil, zone), site.locale()) + " "
-                + formats.time(freeUntil, zone, site.locale());
+        String until = PageFormats.longDay(LocalDate.ofInstant(freeUntil, zone), site.locale()) + " "
+                + PageFormats.time(freeUntil, zone, site.locale());
         frame.show(site, "/my/bookings", model, request, response);
         Map<String, Object> shown = new LinkedHashMap<>(summary(site, booking));
         shown.put("lines", booking.items().stream().map(item -> Map.of("service", serviceName(site,
                 item.serviceId()), "stylist", stylistName(site, item.staffId()), "time",
-                formats.time(item.start(),
+                PageFormats.time(item.start(),
                         zone, site.locale()),
-                "price", formats.money(item.price(), booking.price().currency(),
+                "price", PageFormats.money(item.price(), booking.price().currency(),
                         site.locale())))
                 .toList());
-        shown.put("total", formats.money(booking.price().amount(), booking.price().currency(), site.locale()));
+        shown.put("total", PageFormats.money(booking.price().amount(), booking.price().currency(), site.locale()));
         shown.put("fee", booking.cancellationFee() == null || booking.cancellationFee().signum() == 0
                 ? ""
-                : formats.money(booking.cancellationFee(), booking.price().currency(), site.locale()));
+                : PageFormats.money(booking.cancellationFee(), booking.price().currency(), site.locale()));
         shown.put("canCancel", active);
         shown.put("canMove", booking.status().equals("CONFIRMED") && now.isBefore(freeUntil));
         shown.put("policy", !active
@@ -233,7 +231,7 @@ class MyBookingsController {
                 boolean sameStylists = slot.assignments().stream().map(a -> a.staffId().toString()).toList()
                         .equals(stylists);
                 if (sameStylists && !slot.start().equals(booking.start()) && starts.add(slot.start())) {
-                    times.add(Map.of("value", slot.start().toString(), "label", formats.time(slot.start(), zone,
+                    times.add(Map.of("value", slot.start().toString(), "label", PageFormats.time(slot.start(), zone,
                             site.locale()), "id", "t" + times.size()));
                 }
             }
@@ -242,12 +240,12 @@ class MyBookingsController {
         for (int i = 0; i < 7; i++) {
             LocalDate shown = day.minusDays(3).plusDays(i);
             if (!shown.isBefore(today)) {
-                days.add(Map.of("label", formats.day(shown, site.locale()), "href", "/my/bookings/" + booking.id()
+                days.add(Map.of("label", PageFormats.day(shown, site.locale()), "href", "/my/bookings/" + booking.id()
                         + "/reschedule?date=" + shown, "current", shown.equals(day)));
             }
         }
         showBooking(site, booking, null, problem, model, request, response);
-        model.addAttribute("day", formats.longDay(day, site.locale()));
+        model.addAttribute("day", PageFormats.longDay(day, site.locale()));
         model.addAttribute("days", days);
         model.addAttribute("times", times);
     }
@@ -264,12 +262,12 @@ class MyBookingsController {
         shown.put("href", "/my/bookings/" + booking.id());
         shown.put("status", site.labels().texts().getOrDefault(booking.status(), booking.status()));
         shown.put("cancelled", booking.status().equals("CANCELLED"));
-        shown.put("when", formats.longDay(LocalDate.ofInstant(booking.start(), zone), site.locale()) + " "
-                + formats.time(booking.start(), zone, site.locale()));
+        shown.put("when", PageFormats.longDay(LocalDate.ofInstant(booking.start(), zone), site.locale()) + " "
+                + PageFormats.time(booking.start(), zone, site.locale()));
         shown.put("services", booking.items().stream().map(item -> serviceName(site, item.serviceId()))
                 .collect(Collectors.joining(", ")));
         shown.put("salon", site.location(booking.locationId()).map(LocationView::name).orElse(""));
-        shown.put("address", site.location(booking.locationId()).map(formats::address).orElse(""));
+        shown.put("address", site.location(booking.locationId()).map(PageFormats::address).orElse(""));
         return shown;
     }
 

@@ -117,7 +117,6 @@ class PageFrame {
         frame.put("otherLanguage", labels.otherLanguage());
         frame.put("labels", labels.texts());
         frame.put("brand", HomePageController.brand(theme));
-        frame.put("structuredData", "{}");
         return new Site(tenant, locale, labels, theme, catalog.current(), Collections.unmodifiableMap(frame), home,
                 new ConcurrentHashMap<>());
     }

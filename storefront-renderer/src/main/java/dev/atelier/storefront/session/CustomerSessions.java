@@ -32,6 +32,12 @@ class CustomerSessions {
 
     static final String SIGN_IN_PATH = "/sign-in";
 
+    /** Pages for a customer signed in to this chain. */
+    static final String[] CUSTOMER_PAGES = {"/book/confirm", "/my/**"};
+
+    /** Pages that need sign-in or take part in it: on a chain's own domain they move to its platform address. */
+    static final String[] SIGN_IN_PAGES = {"/book/confirm", "/my/**", SIGN_IN_PATH, TenantClients.SIGNED_IN_PATH};
+
     /** Page paths; everything else on this host is API or operations. */
     static final String[] PAGES = {"/", "/locations/**", "/book", "/book/**", "/my/**", SIGN_IN_PATH,
             TenantClients.SIGNED_IN_PATH, "/sign-out", "/assets/**", "/robots.txt", "/sitemap.xml", "/favicon.ico"};
@@ -48,7 +54,7 @@ class CustomerSessions {
                 .addFilterBefore(new PageRequestGuard(hosts, urls), DisableEncodeUrlFilter.class)
                 .securityContext(context -> context.securityContextRepository(new ThisChainOnly(sessions, hosts)))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/book/confirm", "/my/**").hasRole(Caller.CUSTOMER)
+                        .requestMatchers(CUSTOMER_PAGES).hasRole(Caller.CUSTOMER)
                         .anyRequest().permitAll())
                 .oauth2Login(login -> login.clientRegistrationRepository(clients)
                         .loginPage(SIGN_IN_PATH)

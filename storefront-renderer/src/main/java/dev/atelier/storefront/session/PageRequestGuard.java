@@ -9,7 +9,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Optional;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -30,6 +34,8 @@ class PageRequestGuard extends OncePerRequestFilter {
 
     private final HostTenantResolver hosts;
     private final StorefrontUrls urls;
+    private final RequestMatcher signIn = new OrRequestMatcher(Arrays.stream(CustomerSessions.SIGN_IN_PAGES)
+            .map(PathPatternRequestMatcher.withDefaults()::matcher).map(RequestMatcher.class::cast).toList());
 
     PageRequestGuard(HostTenantResolver hosts, StorefrontUrls urls) {
         this.hosts = hosts;
@@ -48,7 +54,7 @@ class PageRequestGuard extends OncePerRequestFilter {
             response.getWriter().write(INVALID);
             return;
         }
-        Optional<String> platformAddress = "GET".equals(request.getMethod()) && needsSignIn(request.getRequestURI())
+        Optional<String> platformAddress = "GET".equals(request.getMethod()) && signIn.matches(request)
                 ? hosts.resolve(request.getServerName()).map(Tenant::slug).map(urls::of)
                         .filter(address -> !URI.create(address).getHost().equalsIgnoreCase(request.getServerName()))
                 : Optional.empty();
@@ -58,10 +64,5 @@ class PageRequestGuard extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    private static boolean needsSignIn(String path) {
-        return path.equals(CustomerSessions.SIGN_IN_PATH) || path.equals(TenantClients.SIGNED_IN_PATH)
-                || path.equals("/book/confirm") || path.startsWith("/my/");
     }
 }
