@@ -7,6 +7,7 @@ import dev.atelier.platform.identity.IdentityProvider;
 import dev.atelier.platform.identity.Membership;
 import dev.atelier.platform.identity.MembershipRepository;
 import dev.atelier.platform.identity.StaffRole;
+import dev.atelier.platform.staff.StaffDirectory;
 import dev.atelier.platform.tenancy.NewTenant;
 import dev.atelier.platform.tenancy.StorefrontUrls;
 import dev.atelier.platform.tenancy.Tenant;
@@ -33,15 +34,17 @@ public class TenantSignup {
     private final TenantProvisioning provisioning;
     private final IdentityProvider identity;
     private final MembershipRepository memberships;
+    private final StaffDirectory staff;
     private final TransactionTemplate transactions;
     private final StorefrontUrls storefronts;
     private final Clock clock;
 
     public TenantSignup(TenantProvisioning provisioning, IdentityProvider identity, MembershipRepository memberships,
-            TransactionTemplate transactions, StorefrontUrls storefronts, Clock clock) {
+            StaffDirectory staff, TransactionTemplate transactions, StorefrontUrls storefronts, Clock clock) {
         this.provisioning = provisioning;
         this.identity = identity;
         this.memberships = memberships;
+        this.staff = staff;
         this.transactions = transactions;
         this.storefronts = storefronts;
         this.clock = clock;
@@ -66,6 +69,7 @@ public class TenantSignup {
             Tenant placed = provisioning.linkOrganization(tenant, organizationId);
             TenantContext.asTenant(placed, () -> transactions.executeWithoutResult(status -> memberships
                     .save(new Membership(ownerId, owner.email(), owner.name(), StaffRole.OWNER, clock.instant()))));
+            staff.link(ownerId, placed.id(), clock.instant());
             log.info("signed up tenant {} with organization {} and owner {}", chain.slug(), organizationId, ownerId);
             return placed;
         } catch (RuntimeException e) {

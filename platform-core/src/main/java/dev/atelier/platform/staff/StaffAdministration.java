@@ -12,6 +12,7 @@ import dev.atelier.platform.web.ForbiddenException;
 import dev.atelier.platform.web.InvalidRequestException;
 import dev.atelier.platform.web.NotFoundException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,8 +25,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The current tenant's staff: adding people (a new platform account, or an existing one joining), changing their
- * role, places of work and name, disabling and enabling them. Owners may do anything; managers only about
+ * The current tenant's staff: adding people, changing their role, places of work and name, disabling and enabling
+ * them. A new person gets a platform account made by the chain and is staff at once; an existing account is only
+ * invited, and joins when its owner accepts while signed in ({@link StaffInvitations}), so nothing one chain does
+ * changes what a person can do at another. Owners may do anything; managers only about
  * receptionists and stylists. A tenant always keeps an active owner. The tenant's data decides access: a disabled
  * member is refused at once even with a token still valid; the organization membership only shapes future tokens.
  */
@@ -38,15 +41,20 @@ public class StaffAdministration {
     private final MembershipRepository memberships;
     private final LocationRepository locations;
     private final IdentityProvider identity;
+    private final StaffDirectory directory;
     private final TransactionTemplate transactions;
+    private final StaffProperties properties;
     private final Clock clock;
 
     public StaffAdministration(MembershipRepository memberships, LocationRepository locations,
-            IdentityProvider identity, TransactionTemplate transactions, Clock clock) {
+            IdentityProvider identity, StaffDirectory directory, TransactionTemplate transactions,
+            StaffProperties properties, Clock clock) {
         this.memberships = memberships;
         this.locations = locations;
         this.identity = identity;
+        this.directory = directory;
         this.transactions = transactions;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -63,34 +71,67 @@ public class StaffAdministration {
     }
 
     /**
-     * Adds a person to the staff: reuses their platform account when the email has one, else creates it; makes it a
-     * member of the tenant's organization; records the membership. If a step fails, what this call made is undone.
+     * Adds a person to the staff. When the email has no platform account, one is made and the person is staff at
+     * once; when it has one, the person is {@link Membership.Status#INVITED invited} and joins only by accepting. If a
+     * step fails, what this call made is undone.
      */
     public Membership add(StaffRole actor, NewStaffMember person) {
         mayManage(actor, person.role());
         requireKnownLocations(person.locationIds());
         String email = Account.normalizeEmail(person.email());
-        if (transactions.execute(status -> memberships.findByEmail(email)).isPresent()) {
+        Optional<Membership> earlier = transactions.execute(status -> memberships.findByEmail(email));
+        Instant now = clock.instant();
+        if (earlier.isPresent() && !earlier.get().mayBeInvitedAgain(now)) {
+            throw new MemberExistsException();
+        }
+        Optional<String> existing = identity.findAccountByEmail(email);
+        if (existing.isPresent()) {
+            return invite(person, email, existing.get(), earlier, now);
+        }
+        if (earlier.isPresent()) {
             throw new MemberExistsException();
         }
         String organizationId = TenantContext.require().placement().organizationId();
-        Optional<String> existing = identity.findAccountByEmail(email);
-        String userId = existing.orElseGet(() -> identity.createAccount(
-                new Account(email, null, person.name(), person.password())));
+        String userId = identity.createAccount(new Account(email, null, person.name(), person.password()));
         try {
             identity.addMember(organizationId, userId);
-            return transactions.execute(status -> {
-                Membership member = new Membership(userId, email, person.name(), person.role(), clock.instant());
-                member.workAt(person.locationIds(), clock.instant());
-                return memberships.save(member);
+            Membership member = transactions.execute(status -> {
+                Membership created = new Membership(userId, email, person.name(), person.role(), now);
+                created.workAt(person.locationIds(), now);
+                return memberships.save(created);
             });
+            directory.link(userId, TenantContext.require().id(), now);
+            return member;
         } catch (RuntimeException e) {
             undo(() -> identity.removeMember(organizationId, userId), "organization membership", e);
-            if (existing.isEmpty()) {
-                undo(() -> identity.deleteAccount(userId), "account", e);
-            }
+            undo(() -> identity.deleteAccount(userId), "account", e);
             throw e;
         }
+    }
+
+    /**
+     * An existing account asked to join: the membership waits as INVITED in the chain's data and the invitation is
+     * listed for the account; no identity-server membership until it accepts.
+     */
+    private Membership invite(NewStaffMember person, String email, String userId, Optional<Membership> earlier,
+            Instant now) {
+        Instant expiresAt = now.plus(properties.invitationTtl());
+        Membership member = transactions.execute(status -> {
+            Membership invited = earlier.flatMap(m -> memberships.findById(m.id())).orElse(null);
+            if (invited == null) {
+                invited = Membership.invite(userId, email, person.name(), person.role(), now, expiresAt);
+            } else {
+                invited.reinvite(person.name(), person.role(), now, expiresAt);
+            }
+            invited.workAt(person.locationIds(), now);
+            Membership saved = memberships.save(invited);
+            saved.locationIds();
+            return saved;
+        });
+        directory.invite(Invitation.pending(TenantContext.require().id(), userId, member.id(), member.role(), now,
+                expiresAt));
+        log.info("invited account {} to the staff as {}", userId, member.role());
+        return member;
     }
 
     public Membership change(StaffRole actor, UUID id, StaffChange change) {
@@ -118,7 +159,10 @@ public class StaffAdministration {
         });
     }
 
-    /** Refuses the member at once; their organization membership goes too, so new tokens no longer name it. */
+    /**
+     * Refuses the member at once; their organization membership goes too, so new tokens no longer name it. An open
+     * invitation is withdrawn instead.
+     */
     public Membership disable(StaffRole actor, UUID id) {
         Membership disabled = transactions.execute(status -> {
             Membership member = memberships.findById(id).orElseThrow(() -> new NotFoundException("staff member"));
@@ -130,6 +174,11 @@ public class StaffAdministration {
             member.locationIds();
             return memberships.save(member);
         });
+        if (disabled.status() == Membership.Status.WITHDRAWN) {
+            directory.withdrawPending(TenantContext.require().id(), disabled.userId(), clock.instant());
+            return disabled;
+        }
+        directory.unlink(disabled.userId(), TenantContext.require().id());
         String organizationId = TenantContext.require().placement().organizationId();
         try {
             identity.removeMember(organizationId, disabled.userId());
@@ -140,16 +189,22 @@ public class StaffAdministration {
         return disabled;
     }
 
+    /** Lets a disabled member back in; someone who never accepted cannot be enabled by the chain. */
     public Membership enable(StaffRole actor, UUID id) {
         Membership member = get(id);
         mayManage(actor, member.role());
+        if (member.status() != Membership.Status.ACTIVE && member.status() != Membership.Status.DISABLED) {
+            throw new Membership.StepNotAllowedException(member.status(), Membership.Status.ACTIVE);
+        }
         identity.addMember(TenantContext.require().placement().organizationId(), member.userId());
-        return transactions.execute(status -> {
+        Membership enabled = transactions.execute(status -> {
             Membership current = memberships.findById(id).orElseThrow(() -> new NotFoundException("staff member"));
             current.enable(clock.instant());
             current.locationIds();
             return memberships.save(current);
         });
+        directory.link(enabled.userId(), TenantContext.require().id(), clock.instant());
+        return enabled;
     }
 
     private void requireAnotherActiveOwner() {

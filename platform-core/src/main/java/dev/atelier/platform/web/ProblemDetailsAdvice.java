@@ -2,6 +2,10 @@ package dev.atelier.platform.web;
 
 import dev.atelier.platform.identity.AccountExistsException;
 import dev.atelier.platform.identity.IdentityUnavailableException;
+import dev.atelier.platform.identity.Membership;
+import dev.atelier.platform.staff.InvitationAnsweredException;
+import dev.atelier.platform.staff.InvitationExpiredException;
+import dev.atelier.platform.staff.InvitationNotFoundException;
 import dev.atelier.platform.staff.LastOwnerException;
 import dev.atelier.platform.staff.MemberExistsException;
 import dev.atelier.platform.tenancy.NoCellAcceptsTenantsException;
@@ -157,6 +161,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MemberExistsException.class)
     ProblemDetail memberExists(MemberExistsException e) {
         return problem(HttpStatus.CONFLICT, ProblemType.MEMBER_EXISTS, e.getMessage());
+    }
+
+    @ExceptionHandler(Membership.StepNotAllowedException.class)
+    ProblemDetail membershipStep(Membership.StepNotAllowedException e) {
+        return problem(HttpStatus.CONFLICT, ProblemType.MEMBERSHIP_STEP, e.getMessage());
+    }
+
+    @ExceptionHandler(InvitationNotFoundException.class)
+    ProblemDetail invitationNotFound(InvitationNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, "Nothing is here: invitation.");
+    }
+
+    @ExceptionHandler(InvitationAnsweredException.class)
+    ProblemDetail invitationAnswered(InvitationAnsweredException e) {
+        return problem(HttpStatus.CONFLICT, ProblemType.INVITATION_ANSWERED, e.getMessage());
+    }
+
+    @ExceptionHandler(InvitationExpiredException.class)
+    ProblemDetail invitationExpired(InvitationExpiredException e) {
+        return problem(HttpStatus.GONE, ProblemType.INVITATION_EXPIRED, e.getMessage());
     }
 
     @ExceptionHandler(UnknownTenantException.class)

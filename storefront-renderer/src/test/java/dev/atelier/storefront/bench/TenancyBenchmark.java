@@ -52,7 +52,8 @@ class TenancyBenchmark {
             + resource("db/tenant/0003-staff-locations-customers.sql") + ";\n"
             + resource("db/tenant/0004-catalog-schedules-bookings.sql") + ";\n"
             + resource("db/tenant/0005-calendar-version.sql") + ";\n"
-            + resource("db/tenant/0006-storefront-theme.sql");
+            + resource("db/tenant/0006-storefront-theme.sql") + ";\n"
+            + resource("db/tenant/0007-staff-invitations.sql");
     private static final String DDL_NEXT = resource("db/tenant-next/9001-next.sql");
 
     private final List<String> report = new ArrayList<>();

@@ -3,9 +3,11 @@ package dev.atelier.portal.access;
 import dev.atelier.platform.identity.Membership;
 import dev.atelier.platform.identity.MembershipRepository;
 import dev.atelier.platform.security.Caller;
+import dev.atelier.platform.staff.StaffDirectory;
 import dev.atelier.platform.tenancy.Slug;
 import dev.atelier.platform.tenancy.Tenant;
 import dev.atelier.platform.tenancy.TenantDirectory;
+import dev.atelier.platform.tenancy.TenantId;
 import dev.atelier.platform.tenancy.UnknownTenantException;
 import dev.atelier.platform.web.ForbiddenException;
 import dev.atelier.platform.web.RequestTenant;
@@ -14,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -22,8 +25,10 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.AsyncHandlerInterceptor;
 
 /**
- * Before a {@link StaffRoles} endpoint: the tenant is one of the caller's token organizations ({@code X-Tenant}
- * only chooses among them), the caller must be an active member of that tenant's staff in its own data (so disabling
+ * Before a {@link StaffRoles} endpoint: the tenant is one of the caller's chains — the organizations their token names
+ * and the chains the platform's own staff directory lists for their account, so someone on the staff of several
+ * chains keeps each whatever the identity server puts in a token ({@code X-Tenant} only chooses among them) — the
+ * caller must be an active member of that tenant's staff in its own data (so disabling
  * takes effect at once, whatever tokens are still out there), and their role must be one the endpoint names. The
  * tenant is current for the request and cleared after it.
  */
@@ -35,10 +40,12 @@ class StaffTenantInterceptor implements AsyncHandlerInterceptor {
 
     private final TenantDirectory directory;
     private final MembershipRepository memberships;
+    private final StaffDirectory staff;
 
-    StaffTenantInterceptor(TenantDirectory directory, MembershipRepository memberships) {
+    StaffTenantInterceptor(TenantDirectory directory, MembershipRepository memberships, StaffDirectory staff) {
         this.directory = directory;
         this.memberships = memberships;
+        this.staff = staff;
     }
 
     @Override
@@ -70,7 +77,7 @@ class StaffTenantInterceptor implements AsyncHandlerInterceptor {
     }
 
     private Tenant tenantOf(Caller caller, String chosen) {
-        Set<String> organizations = caller.organizations();
+        Set<String> organizations = chainsOf(caller);
         String slug;
         if (chosen != null) {
             if (!organizations.contains(chosen)) {
@@ -93,6 +100,15 @@ class StaffTenantInterceptor implements AsyncHandlerInterceptor {
         } catch (UnknownTenantException e) {
             throw notOpen();
         }
+    }
+
+    /** The slugs of the caller's chains: their token's organizations and the staff directory's entries. */
+    private Set<String> chainsOf(Caller caller) {
+        Set<String> chains = new TreeSet<>(caller.organizations());
+        for (TenantId id : staff.tenantsOf(caller.userId())) {
+            directory.byId(id).ifPresent(tenant -> chains.add(tenant.slug().value()));
+        }
+        return chains;
     }
 
     /** Unknown, suspended or closed: staff are refused (403), unlike the public, who see no tenant at all (404). */

@@ -15,6 +15,7 @@ import dev.atelier.portal.access.StaffMember;
 import dev.atelier.portal.access.StaffRoles;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The tenant's staff: everyone may see it; owners and managers add people, change their role and places of work,
+ * The tenant's staff: everyone may see it; owners and managers add people (an existing account is invited and joins
+ * when it accepts), change their role and places of work,
  * and disable or enable them (managers only receptionists and stylists).
  */
 @RestController
@@ -39,10 +41,12 @@ class StaffController {
 
     private final StaffAdministration staff;
     private final StaffServices services;
+    private final Clock clock;
 
-    StaffController(StaffAdministration staff, StaffServices services) {
+    StaffController(StaffAdministration staff, StaffServices services, Clock clock) {
         this.staff = staff;
         this.services = services;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -50,7 +54,7 @@ class StaffController {
     List<StaffView> list(StaffMember caller) {
         Map<UUID, List<UUID>> performed = services.byStaff();
         return staff.list().stream()
-                .map(member -> StaffView.of(member, performed.getOrDefault(member.id(), List.of())))
+                .map(member -> StaffView.of(member, performed.getOrDefault(member.id(), List.of()), clock.instant()))
                 .toList();
     }
 
@@ -100,7 +104,7 @@ class StaffController {
     }
 
     private StaffView view(Membership member) {
-        return StaffView.of(member, services.of(member.id()));
+        return StaffView.of(member, services.of(member.id()), clock.instant());
     }
 
     private static <T> List<T> orEmpty(List<T> list) {
