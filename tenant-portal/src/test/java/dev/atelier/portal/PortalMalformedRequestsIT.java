@@ -207,6 +207,9 @@ class PortalMalformedRequestsIT {
                 : object(r, Map.of("start", instant(r, Instant.now().plusSeconds(86_400L * (1 + r.nextInt(60)))),
                         "staffIds", list(r, () -> quotedId(r, "staff"))))));
         endpoints.add(new Endpoint("GET", r -> "/api/v1/me", null));
+        endpoints.add(new Endpoint("GET", r -> "/api/v1/invitations", null));
+        endpoints.add(new Endpoint("POST", r -> "/api/v1/invitations/" + id(r, "invitation") + "/"
+                + pick(r, "accept", "decline"), r -> broken(r) ? garbage(r) : null));
         return endpoints;
     }
 

@@ -219,9 +219,13 @@ public class Membership {
 
     /** Only someone who once joined is enabled again: an invitation is never turned into a membership by the chain. */
     public void enable(Instant now) {
-        if (status != Status.ACTIVE) {
-            moveTo(Status.ACTIVE, now);
+        if (status == Status.ACTIVE) {
+            return;
         }
+        if (status != Status.DISABLED) {
+            throw new StepNotAllowedException(status, Status.ACTIVE);
+        }
+        moveTo(Status.ACTIVE, now);
     }
 
     public void workAt(Collection<UUID> locations, Instant now) {

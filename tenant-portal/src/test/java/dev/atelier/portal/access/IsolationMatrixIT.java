@@ -28,10 +28,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Every portal endpoint × (anonymous, customer, stylist of A, owner of A, owner of B, platform admin) × (own
- * tenant, other tenant) gets the status the matrix expects; afterwards each tenant's schema holds only what its own
+ * tenant, other tenant) gets the status the matrix expects (invitations: each caller sees only its own, and nobody
+ * answers an invitation of someone else); afterwards each tenant's schema holds only what its own
  * people wrote, and no answer to anyone carried the other tenant's data. An endpoint the matrix does not list fails
  * the test.
  */
@@ -77,7 +79,9 @@ class IsolationMatrixIT {
         STAFF_READ,
         /** A change any staff member may make, stylists included. */
         STAFF_ACTION,
-        STAFF_WRITE
+        STAFF_WRITE,
+        /** Any signed-in account, about its own invitations; answering someone else's is 404. */
+        ACCOUNT
     }
 
     /** {@code missing}: the id in the path names nothing at either tenant, so a caller who may call it gets 404. */
@@ -137,6 +141,9 @@ class IsolationMatrixIT {
             new Endpoint("GET", "/api/v1/services", Kind.STAFF_READ, false),
             new Endpoint("GET", "/api/v1/services/{id}", Kind.STAFF_READ, false),
             new Endpoint("POST", "/api/v1/services", Kind.STAFF_WRITE, true),
+            new Endpoint("GET", "/api/v1/invitations", Kind.ACCOUNT, false),
+            new Endpoint("POST", "/api/v1/invitations/{id}/accept", Kind.ACCOUNT, false),
+            new Endpoint("POST", "/api/v1/invitations/{id}/decline", Kind.ACCOUNT, false),
             new Endpoint("GET", "/api/v1/platform/tenants", Kind.PLATFORM, false),
             new Endpoint("GET", "/api/v1/platform/tenants/{slug}", Kind.PLATFORM, false),
             new Endpoint("POST", "/api/v1/platform/tenants/{slug}/suspend", Kind.PLATFORM, false),
@@ -158,6 +165,8 @@ class IsolationMatrixIT {
     final String[] victim = new String[2];
     final String[] service = new String[2];
     final String[] resource = new String[2];
+    /** Each chain's invitation of an account that is none of the callers: nobody but it may answer. */
+    final String[] invitation = new String[2];
     final java.util.Map<Caller, String> tokens = new java.util.EnumMap<>(Caller.class);
 
     @BeforeAll
@@ -182,6 +191,18 @@ class IsolationMatrixIT {
         tokens.put(Caller.STYLIST_A, chains.token("stylist@matrix-a.test"));
         chains.plainAccount("customer@matrix.test");
         tokens.put(Caller.CUSTOMER, chains.token("customer@matrix.test"));
+        chains.plainAccount("invitee@matrix.test");
+        for (String tenant : List.of("a", "b")) {
+            String owner = tokens.get(tenant.equals("a") ? Caller.OWNER_A : Caller.OWNER_B);
+            Http.Response invited = chains.call("POST", "/api/v1/staff", owner, """
+                    {"name":"Invitee","email":"invitee@matrix.test","role":"STYLIST"}""");
+            assertThat(invited.json().get("status").asString()).as(invited.body()).isEqualTo("INVITED");
+        }
+        for (JsonNode open : chains.call("GET", "/api/v1/invitations", chains.token("invitee@matrix.test"), null)
+                .json()) {
+            invitation[index(open.get("tenant").get("slug").asString().substring("matrix-".length()))] = open
+                    .get("id").asString();
+        }
         tokens.put(Caller.PLATFORM_ADMIN, KEYCLOAK.accessToken("atelier", "atelier-dev", "admin@atelier.test",
                 "atelier-admin", Chains.SCOPE));
     }
@@ -226,6 +247,9 @@ class IsolationMatrixIT {
             }
         }
         assertThat(mismatches).as("of " + calls + " calls").isEmpty();
+        Http.Response stillOpen = chains.call("GET", "/api/v1/invitations", chains.token("invitee@matrix.test"), null);
+        assertThat(Chains.ids(stillOpen.json())).as("nobody else answered the invitee's invitations")
+                .containsExactlyInAnyOrder(invitation);
 
         for (String tenant : List.of("a", "b")) {
             String other = tenant.equals("a") ? "B-" : "A-";
@@ -262,13 +286,17 @@ class IsolationMatrixIT {
             path += "?locationId=" + location[i];
         }
         if (path.contains("{id}")) {
-            path = path.replace("{id}", path.startsWith("/api/v1/locations")
-                    ? location[i]
-                    : path.startsWith("/api/v1/services")
-                            ? service[i]
-                            : path.startsWith("/api/v1/resources")
-                                    ? resource[i]
-                                    : path.startsWith("/api/v1/bookings") ? UUID.randomUUID().toString() : victim[i]);
+            path = path.replace("{id}", path.startsWith("/api/v1/invitations")
+                    ? invitation[i]
+                    : path.startsWith("/api/v1/locations")
+                            ? location[i]
+                            : path.startsWith("/api/v1/services")
+                                    ? service[i]
+                                    : path.startsWith("/api/v1/resources")
+                                            ? resource[i]
+                                            : path.startsWith("/api/v1/bookings")
+                                                    ? UUID.randomUUID().toString()
+                                                    : victim[i]);
         }
         String writer = caller.home() == null ? "X" : caller.home().toUpperCase();
         int n = sequence.incrementAndGet();
@@ -324,7 +352,7 @@ class IsolationMatrixIT {
         boolean collection = !endpoint.template().contains("{");
         List<String> headers = new ArrayList<>();
         if (target == Target.OTHER && collection && endpoint.kind() != Kind.PUBLIC
-                && endpoint.kind() != Kind.PLATFORM) {
+                && endpoint.kind() != Kind.PLATFORM && endpoint.kind() != Kind.ACCOUNT) {
             headers.addAll(List.of("X-Tenant", "matrix-" + tenant));
         }
         if (endpoint.creates()) {
@@ -401,6 +429,9 @@ class IsolationMatrixIT {
         }
         if (endpoint.kind() == Kind.PLATFORM) {
             return caller == Caller.PLATFORM_ADMIN ? 200 : 403;
+        }
+        if (endpoint.kind() == Kind.ACCOUNT) {
+            return endpoint.method().equals("GET") ? 200 : 404;
         }
         if (caller.home() == null) {
             return 403;
