@@ -74,6 +74,24 @@ public abstract class OperationalEndpointsContract {
     }
 
     @Test
+    void jsonBodiesOverTheCapAreRefusedBeforeAnythingReadsThem() {
+        Http http = new Http(port);
+        byte[] tenMegabytes = PublicWritesContract.jsonOf(10 * 1024 * 1024);
+        byte[] justOver = PublicWritesContract.jsonOf(64 * 1024 + 1);
+
+        for (byte[] body : new byte[][]{tenMegabytes, justOver}) {
+            for (String type : new String[]{"application/json", "application/merge-patch+json; charset=utf-8"}) {
+                Http.Response refused = http.postBytes("localhost", "/api/v1/anything", type, body, false);
+                Problems.assertProblem(refused, 413, "body-too-large");
+            }
+        }
+        // a body within the cap goes on to the security rules (no token here)
+        Http.Response within = http.postBytes("localhost", "/api/v1/anything", "application/json",
+                PublicWritesContract.jsonOf(64 * 1024), false);
+        assertThat(within.status()).isEqualTo(401);
+    }
+
+    @Test
     void theAppNamesItselfFromConfigurationNotFromTheHostHeader() {
         Http http = new Http(port);
         String metadataUrl = publicUrl() + "/.well-known/oauth-protected-resource";
