@@ -57,7 +57,15 @@ public final class LocalStack implements AutoCloseable {
         String healthUrl() {
             return "http://localhost:" + port + "/actuator/health";
         }
+
+        /** Where its metrics and other actuator endpoints answer, on loopback only: its port plus 1000. */
+        public int managementPort() {
+            return port + 1000;
+        }
     }
+
+    /** What every app of the local stack is told: it serves the local stack (plain-http image URLs accepted). */
+    static final String LOCAL_MODE = "--atelier.web.local-mode=true";
 
     /** The apps and their fixed ports. Only tenant-portal seeds the demo tenants. */
     public static final List<App> APPS = List.of(
@@ -159,7 +167,10 @@ public final class LocalStack implements AutoCloseable {
         ports.put(ELASTICSEARCH_PORT, "Elasticsearch");
         ports.put(ELASTICSEARCH_TRANSPORT_PORT, "Elasticsearch transport");
         if (!options.serversOnly()) {
-            APPS.forEach(app -> ports.put(app.port(), app.module()));
+            APPS.forEach(app -> {
+                ports.put(app.port(), app.module());
+                ports.put(app.managementPort(), app.module() + " management");
+            });
         }
         List<String> taken = new ArrayList<>();
         ports.forEach((port, name) -> {
@@ -330,6 +341,8 @@ public final class LocalStack implements AutoCloseable {
         for (App app : group) {
             List<String> command = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx512m",
                     "-XX:+ExitOnOutOfMemoryError", "-jar", runnableCopy(app).toString()));
+            command.add(LOCAL_MODE);
+            command.add("--management.server.port=" + app.managementPort());
             command.addAll(app.arguments());
             ManagedProcess process = ManagedProcess.builder(app.module())
                     .command(command)
@@ -411,6 +424,7 @@ public final class LocalStack implements AutoCloseable {
             row(text, "Tenant portal", "http://localhost:8081");
             row(text, "Search", "http://localhost:8082");
             row(text, "Billing", "http://localhost:8083");
+            row(text, "Metrics", "http://127.0.0.1:{9080..9083}/actuator/prometheus  (management ports, loopback)");
         }
         row(text, "Keycloak", keycloakUrl + "  realm " + RealmSetup.REALM);
         row(text, "", "admin console " + keycloakUrl + "/admin  (" + keycloak.adminUsername() + " / "

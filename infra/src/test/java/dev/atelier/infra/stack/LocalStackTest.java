@@ -36,6 +36,8 @@ class LocalStackTest {
                 org.assertj.core.groups.Tuple.tuple("tenant-portal", 8081),
                 org.assertj.core.groups.Tuple.tuple("search-indexer", 8082),
                 org.assertj.core.groups.Tuple.tuple("billing", 8083));
+        assertThat(LocalStack.APPS).extracting(LocalStack.App::managementPort).containsExactly(9080, 9081, 9082,
+                9083);
         assertThat(LocalStack.APPS).filteredOn(app -> app.arguments().contains("--atelier.demo.enabled=true"))
                 .extracting(LocalStack.App::module).containsExactly("tenant-portal");
     }

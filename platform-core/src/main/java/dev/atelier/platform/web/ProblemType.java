@@ -27,6 +27,7 @@ public enum ProblemType {
     STORAGE_UNAVAILABLE("storage-unavailable"),
     METHOD_NOT_ALLOWED("method-not-allowed"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type"),
+    BODY_TOO_LARGE("body-too-large"),
     SERVER_ERROR("server-error");
 
     private static final String BASE = "https://atelier.dev/problems/";

@@ -20,10 +20,26 @@ public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private final String address;
     private final int port;
 
     public Http(int port) {
+        this("127.0.0.1", port);
+    }
+
+    /** Requests to the app at {@code address} (an IP literal; IPv6 in brackets, e.g. {@code [::1]}). */
+    public Http(String address, int port) {
+        this.address = address;
         this.port = port;
+    }
+
+    /** A request with a body of exactly these bytes, sent chunked (without a length) when {@code chunked}. */
+    public Response postBytes(String host, String path, String contentType, byte[] body, boolean chunked) {
+        HttpRequest.BodyPublisher publisher = chunked
+                ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
+                : HttpRequest.BodyPublishers.ofByteArray(body);
+        return send(HttpRequest.newBuilder(uri(path)).header("Host", host).header("Content-Type", contentType)
+                .POST(publisher));
     }
 
     public Response get(String host, String path) {
@@ -53,7 +69,7 @@ public final class Http {
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return URI.create("http://" + address + ":" + port + path);
     }
 
     private static Response send(HttpRequest.Builder request) {

@@ -7,8 +7,7 @@ import dev.atelier.platform.identity.IdentityProvider;
 import dev.atelier.platform.security.Caller;
 import dev.atelier.platform.web.FieldError;
 import dev.atelier.platform.web.InvalidRequestException;
-import dev.atelier.platform.web.RateLimiter;
-import jakarta.servlet.http.HttpServletRequest;
+import dev.atelier.platform.web.RateLimited;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -40,18 +39,16 @@ class CustomerController {
 
     private final IdentityProvider identity;
     private final CustomerProfiles profiles;
-    private final RateLimiter publicWrites;
 
-    CustomerController(IdentityProvider identity, CustomerProfiles profiles, RateLimiter publicWrites) {
+    CustomerController(IdentityProvider identity, CustomerProfiles profiles) {
         this.identity = identity;
         this.profiles = profiles;
-        this.publicWrites = publicWrites;
     }
 
     /** Creates the platform account and, since they registered here, their profile at this chain. */
     @PostMapping("/api/v1/customers")
-    ResponseEntity<Registered> register(@Valid @RequestBody CustomerRequest request, HttpServletRequest http) {
-        publicWrites.acquire(http.getRemoteAddr());
+    @RateLimited
+    ResponseEntity<Registered> register(@Valid @RequestBody CustomerRequest request) {
         if (blank(request.email()) && blank(request.phone())) {
             throw new InvalidRequestException(List.of(new FieldError("email", "an email or a phone is required"),
                     new FieldError("phone", "an email or a phone is required")));

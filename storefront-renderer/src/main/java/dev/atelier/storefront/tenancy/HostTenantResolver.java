@@ -40,4 +40,9 @@ public class HostTenantResolver {
         }
         return directory.byVerifiedDomain(name);
     }
+
+    /** Whether {@code host} (lower case, no trailing dot) is under the platform's base domain. */
+    boolean isPlatformHost(String host) {
+        return host.endsWith(baseDomainSuffix);
+    }
 }

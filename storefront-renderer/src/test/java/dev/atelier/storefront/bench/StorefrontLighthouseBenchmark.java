@@ -50,6 +50,7 @@ class StorefrontLighthouseBenchmark {
         CELLS.register(registry, 4);
         TestIdentity.register(registry, KEYCLOAK);
         registry.add("server.port", () -> PORT);
+        registry.add("management.server.port", () -> "0");
         registry.add("atelier.storefront.url-template", () -> "http://{slug}.localhost:" + PORT);
         registry.add("atelier.demo.enabled", () -> "true");
     }

@@ -196,6 +196,7 @@ class TenancyBenchmark {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         long started = System.nanoTime();
         Process process = new ProcessBuilder(java, "-jar", jar.toString(), "--server.port=" + port,
+                "--management.server.port=0",
                 "--atelier.tenancy.cells.main.url=" + registryUrl).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         try {

@@ -58,6 +58,7 @@ class StorefrontJourneyBrowserIT {
         CELLS.register(registry, 4);
         TestIdentity.register(registry, KEYCLOAK);
         registry.add("server.port", () -> PORT);
+        registry.add("management.server.port", () -> "0");
         registry.add("atelier.storefront.url-template", () -> "http://{slug}.localhost:" + PORT);
         // the demo chains, seeded as the local stack seeds them
         registry.add("atelier.demo.enabled", () -> "true");

@@ -56,6 +56,7 @@ class CustomerSignInBrowserIT {
         CELLS.register(registry, 2);
         TestIdentity.register(registry, KEYCLOAK);
         registry.add("server.port", () -> PORT);
+        registry.add("management.server.port", () -> "0");
         registry.add("atelier.storefront.url-template", () -> "http://{slug}.localhost:" + PORT);
     }
 

@@ -57,6 +57,27 @@ class HostResolutionIT {
         assertThat(response.json().get("tenant").get("name").asString()).isEqualTo("Chain host-known");
     }
 
+    @Test
+    void aChainsHostIsNamedAsTheRegistryHasItNeverAsTheRequestSpellsIt() {
+        provisioning.create(Tenants.shanghai("host-named"));
+        String metadata = "http://host-named.localhost:8080/.well-known/oauth-protected-resource";
+        Http http = new Http(port);
+
+        for (String host : new String[]{"host-named.localhost", "HOST-NAMED.localhost:6666", "host-named.localhost."}) {
+            Http.Response refused = http.get(host, "/api/v1/me");
+            assertThat(refused.status()).as(host).isEqualTo(401);
+            assertThat(refused.header("WWW-Authenticate")).as(host).contains("resource_metadata=\"" + metadata + "\"");
+            assertThat(http.get(host, "/.well-known/oauth-protected-resource").json().get("resource").asString())
+                    .as(host).isEqualTo("http://host-named.localhost:8080");
+        }
+        for (String host : new String[]{"nobody-here.localhost", "evil.example", "host-named.evil.example"}) {
+            assertThat(http.get(host, "/api/v1/me").header("WWW-Authenticate")).as(host)
+                    .contains("resource_metadata=\"http://localhost:8080/.well-known/oauth-protected-resource\"");
+            assertThat(http.get(host, "/.well-known/oauth-protected-resource").json().get("resource").asString())
+                    .as(host).isEqualTo("http://localhost:8080");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"nobody-here.localhost", "localhost", "a.b.localhost", "www.localhost",
             "ab.localhost", "admin.localhost", "evil.example.com", "127.0.0.1"})

@@ -8,8 +8,7 @@ import dev.atelier.platform.tenancy.StorefrontUrls;
 import dev.atelier.platform.tenancy.Tenant;
 import dev.atelier.platform.web.FieldError;
 import dev.atelier.platform.web.InvalidRequestException;
-import dev.atelier.platform.web.RateLimiter;
-import jakarta.servlet.http.HttpServletRequest;
+import dev.atelier.platform.web.RateLimited;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.DateTimeException;
@@ -38,18 +37,16 @@ class SignupController {
             .compile("[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?");
 
     private final TenantSignup signup;
-    private final RateLimiter publicWrites;
     private final StorefrontUrls storefronts;
 
-    SignupController(TenantSignup signup, RateLimiter publicWrites, StorefrontUrls storefronts) {
+    SignupController(TenantSignup signup, StorefrontUrls storefronts) {
         this.signup = signup;
-        this.publicWrites = publicWrites;
         this.storefronts = storefronts;
     }
 
     @PostMapping("/api/v1/signup")
-    ResponseEntity<SignupResponse> signup(@Valid @RequestBody SignupRequest request, HttpServletRequest http) {
-        publicWrites.acquire(http.getRemoteAddr());
+    @RateLimited
+    ResponseEntity<SignupResponse> signup(@Valid @RequestBody SignupRequest request) {
         SignupRequest.Owner owner = request.owner();
         Tenant tenant = signup.signUp(toNewTenant(request), new Account(owner.email(), owner.name(), owner.password()));
         String storefrontUrl = storefronts.of(tenant.slug());

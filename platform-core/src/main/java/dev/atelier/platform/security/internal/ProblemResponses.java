@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -27,6 +28,18 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler,
 
     private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
+
+    /** For the firewall's refusals only (they never reach the bearer-token entry point). */
+    ProblemResponses() {
+    }
+
+    /**
+     * @param resourceMetadata the URL of this app's protected resource metadata for a request, from configuration
+     *            (Spring's default would build it from the request's {@code Host} header)
+     */
+    ProblemResponses(Function<HttpServletRequest, String> resourceMetadata) {
+        bearerEntryPoint.setResourceMetadataParameterResolver(resourceMetadata);
+    }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
