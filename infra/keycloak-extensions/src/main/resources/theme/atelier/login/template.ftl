@@ -1,6 +1,7 @@
 <#-- The page layout every login page renders in, branded per tenant. A tenant's storefront client carries
      atelier.brand.name, .logo, .primary, .on-primary and .accent; colours are used only when they are #rrggbb and
-     the logo only when it is an http(s) or root-relative URL, so nothing a tenant sets can leave its attribute. -->
+     the logo only when it is an http(s) URL on a public name or root-relative, so nothing a tenant sets can leave its
+     attribute or point the page at this machine or a private network. -->
 <#function brandAttribute key fallback>
     <#if client?? && client.attributes?? && client.attributes[key]?? && client.attributes[key]?has_content>
         <#return client.attributes[key]>
@@ -15,7 +16,13 @@
 <#macro registrationLayout bodyClass="" displayInfo=false displayMessage=true displayRequiredFields=false>
 <#assign brandName = brandAttribute("atelier.brand.name", (realm.displayName)!"Atelier")>
 <#assign brandLogo = brandAttribute("atelier.brand.logo", "")>
-<#if !brandLogo?matches("(https?://|/)[^\\s\"'<>]*")><#assign brandLogo = ""></#if>
+<#-- root-relative (not //host), or http(s) on a host that is a dotted name: no user info, no IP literal, no localhost,
+     *.localhost, *.local or *.internal (the apps check more, see ImageUrls; this holds whatever sets the attribute) -->
+<#if !(brandLogo?matches("/(?![/\\\\])[^\\s\"'<>()\\\\]*")
+        || (brandLogo?matches("https?://[a-zA-Z0-9-]+(\\.[a-zA-Z0-9-]+)+\\.?(:[0-9]{1,5})?([/?#][^\\s\"'<>()\\\\]*)?")
+            && !brandLogo?matches("(?i)https?://([^/?#:]*\\.)?(localhost|local|internal|localdomain|[0-9]+|0x[0-9a-f]*)\\.?([:/?#].*)?")))>
+    <#assign brandLogo = "">
+</#if>
 <!DOCTYPE html>
 <html lang="${(locale.currentLanguageTag)!'en'}">
 <head>

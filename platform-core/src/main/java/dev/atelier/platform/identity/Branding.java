@@ -1,5 +1,6 @@
 package dev.atelier.platform.identity;
 
+import dev.atelier.platform.web.ImageUrls;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -11,12 +12,12 @@ import java.util.regex.Pattern;
  * @param name the chain's name as customers know it
  * @param primaryColour buttons, links, the top band
  * @param accentColour focus rings and highlights
- * @param logoUrl an {@code https://}, {@code http://} or root-relative URL, or null
+ * @param logoUrl an {@code https://}, {@code http://} or root-relative URL on a public host ({@link ImageUrls}), or
+ *            null; whether plain http is allowed (local mode only) is the caller's to decide
  */
 public record Branding(String name, String primaryColour, String accentColour, String logoUrl) {
 
     private static final Pattern COLOUR = Pattern.compile("#[0-9a-f]{6}");
-    private static final Pattern LOGO = Pattern.compile("(https?://|/)[^\\s\"'<>]{0,500}");
     /** Primary colours a new chain starts with (each carries white text at ≥ 4.5:1), chosen by its slug. */
     private static final List<String> STARTER_PALETTE = List.of("#1f4e79", "#7a1f5c", "#2f5d3a", "#8a3b12",
             "#4b3f8f", "#005f73", "#9b2226", "#3d405b");
@@ -31,9 +32,9 @@ public record Branding(String name, String primaryColour, String accentColour, S
         if (logoUrl != null && logoUrl.isBlank()) {
             logoUrl = null;
         }
-        if (logoUrl != null && !LOGO.matcher(logoUrl).matches()) {
-            throw new IllegalArgumentException("the logo must be an http(s) or root-relative URL");
-        }
+        ImageUrls.problemWith(logoUrl, true).ifPresent(problem -> {
+            throw new IllegalArgumentException("the logo " + problem);
+        });
     }
 
     /** A new chain's brand until it sets its own: its name and a starter colour picked by its slug. */

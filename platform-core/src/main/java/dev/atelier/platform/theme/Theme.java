@@ -1,8 +1,8 @@
 package dev.atelier.platform.theme;
 
 import dev.atelier.platform.identity.Branding;
+import dev.atelier.platform.web.ImageUrls;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * How a chain's storefront looks: its brand (name, logo, primary and accent colours), a font from a safe list of
@@ -45,7 +45,6 @@ public record Theme(String brandName, String logoUrl, String primaryColour, Stri
 
     public static final int MAX_CORNER_RADIUS = 24;
     public static final int MAX_TAGLINE = 200;
-    private static final Pattern IMAGE_URL = Pattern.compile("(https://|/)[^\\s\"'<>()\\\\]{0,480}");
 
     public Theme {
         Branding brand = new Branding(brandName, primaryColour, accentColour, logoUrl);
@@ -60,9 +59,9 @@ public record Theme(String brandName, String logoUrl, String primaryColour, Stri
             throw new IllegalArgumentException("corner radius must be 0 to " + MAX_CORNER_RADIUS);
         }
         heroImageUrl = heroImageUrl == null || heroImageUrl.isBlank() ? null : heroImageUrl.strip();
-        if (heroImageUrl != null && !IMAGE_URL.matcher(heroImageUrl).matches()) {
-            throw new IllegalArgumentException("the hero image must be an https or root-relative URL");
-        }
+        ImageUrls.problemWith(heroImageUrl, false).ifPresent(problem -> {
+            throw new IllegalArgumentException("the hero image " + problem);
+        });
         tagline = tagline == null || tagline.isBlank() ? null : tagline.strip();
         if (tagline != null && tagline.length() > MAX_TAGLINE) {
             throw new IllegalArgumentException("the tagline is at most " + MAX_TAGLINE + " characters");

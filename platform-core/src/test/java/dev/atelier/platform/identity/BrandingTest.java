@@ -50,7 +50,8 @@ class BrandingTest {
         assertThat(new Branding("Lotus", "#7a1f5c", "#d4a017", "/media/logo.png").logoUrl())
                 .isEqualTo("/media/logo.png");
         for (String bad : new String[]{"javascript:alert(1)", "data:image/svg+xml,<svg>", "https://x.test/\"onload=",
-                "https://x.test/logo.png<script>", "logo.png"}) {
+                "https://x.test/logo.png<script>", "logo.png", "//evil.example/x", "http://127.0.0.1:9200/x.png",
+                "https://[::1]/x.png", "https://user@x.test/logo.png", "https://localhost/logo.png"}) {
             assertThatIllegalArgumentException().as(bad)
                     .isThrownBy(() -> new Branding("Lotus", "#7a1f5c", "#d4a017", bad));
         }

@@ -52,6 +52,12 @@ class ThemeTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hero");
         assertThatThrownBy(() -> theme("#112233", "#445566", "", "http://plain.test/x.png"))
                 .isInstanceOf(IllegalArgumentException.class);
+        for (String bad : new String[]{"//evil.example/x", "https://127.0.0.1:9200/x.png", "https://[fd00::1]/x",
+                "https://user@img.test/x.png", "https://aurora.localhost/x.png"}) {
+            assertThatThrownBy(() -> theme("#112233", "#445566", "", bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hero");
+        }
+        assertThat(theme("#112233", "#445566", "", "/media/hero.jpg").heroImageUrl()).isEqualTo("/media/hero.jpg");
         assertThatThrownBy(() -> new Theme("Chain", null, "#112233", "#445566", Theme.Font.SERIF, 25, null, null,
                 Theme.Layout.SPLIT, Theme.Sections.ALL, "")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Theme("Chain", null, "#112233", "#445566", Theme.Font.SERIF, 4, null,

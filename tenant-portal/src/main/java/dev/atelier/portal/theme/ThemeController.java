@@ -9,7 +9,9 @@ import dev.atelier.platform.theme.CssSanitizer;
 import dev.atelier.platform.theme.Theme;
 import dev.atelier.platform.theme.Themes;
 import dev.atelier.platform.web.FieldError;
+import dev.atelier.platform.web.ImageUrls;
 import dev.atelier.platform.web.InvalidRequestException;
+import dev.atelier.platform.web.WebProperties;
 import dev.atelier.portal.access.StaffMember;
 import dev.atelier.portal.access.StaffRoles;
 import jakarta.validation.Valid;
@@ -34,9 +36,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ThemeController {
 
     private final Themes themes;
+    private final WebProperties web;
 
-    ThemeController(Themes themes) {
+    ThemeController(Themes themes, WebProperties web) {
         this.themes = themes;
+        this.web = web;
     }
 
     /** A theme as sent: every field required but the optional images, tagline and CSS. */
@@ -71,16 +75,21 @@ class ThemeController {
     @PutMapping("/api/v1/theme")
     @StaffRoles({OWNER, MANAGER})
     public ThemeView set(StaffMember caller, @Valid @RequestBody ThemeRequest request) {
-        return ThemeView.of(themes.set(theme(request)), CssSanitizer.sanitize(request.customCss()).removed());
+        return ThemeView.of(themes.set(theme(request, web.localMode())),
+                CssSanitizer.sanitize(request.customCss()).removed());
     }
 
     @PostMapping("/api/v1/theme/preview")
     @StaffRoles({OWNER, MANAGER})
     public ThemeView preview(StaffMember caller, @Valid @RequestBody ThemeRequest request) {
-        return ThemeView.of(theme(request), CssSanitizer.sanitize(request.customCss()).removed());
+        return ThemeView.of(theme(request, web.localMode()), CssSanitizer.sanitize(request.customCss()).removed());
     }
 
-    private static Theme theme(ThemeRequest request) {
+    /** The theme as sent; outside local mode its logo must be https (the hero image always is). */
+    private static Theme theme(ThemeRequest request, boolean localMode) {
+        ImageUrls.problemWith(request.logoUrl(), localMode).ifPresent(problem -> {
+            throw new InvalidRequestException(List.of(new FieldError("logoUrl", "the logo " + problem)));
+        });
         try {
             return new Theme(request.brandName(), request.logoUrl(), request.primaryColour(), request.accentColour(),
                     request.font(), request.cornerRadius(), request.heroImageUrl(), request.tagline(),

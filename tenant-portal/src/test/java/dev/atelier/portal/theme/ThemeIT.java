@@ -4,6 +4,7 @@ import static dev.atelier.platform.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.infra.servers.KeycloakServer;
+import dev.atelier.infra.testing.LoginSession;
 import dev.atelier.infra.testing.TestServers;
 import dev.atelier.platform.identity.Branding;
 import dev.atelier.platform.tenancy.Slug;
@@ -16,6 +17,8 @@ import dev.atelier.portal.Chains;
 import dev.atelier.portal.TenantPortalApplication;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.resource.ClientResource;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -92,8 +95,55 @@ class ThemeIT {
                 .replace("https://img.test/hero.jpg", "javascript:alert(1)")), 400, "validation");
         assertProblem(chains.call("PUT", "/api/v1/theme", owner, theme("#1d3557", "", null)
                 .replace("\"cornerRadius\":12", "\"cornerRadius\":99")), 400, "validation");
+        String[][] badImages = {{"logoUrl", "//evil.example/x"}, {"heroImageUrl", "//evil.example/x"},
+                {"logoUrl", "http://127.0.0.1:9200/_cat/indices"}, {"logoUrl", "https://127.0.0.1:9200/x.png"},
+                {"heroImageUrl", "https://127.0.0.1:9200/x.png"}, {"logoUrl", "https://[::1]/x.png"},
+                {"logoUrl", "https://[::ffff:127.0.0.1]/x.png"}, {"heroImageUrl", "https://169.254.169.254/latest"},
+                {"logoUrl", "https://10.0.0.8/x.png"}, {"logoUrl", "https://192.168.1.1/x.png"},
+                {"logoUrl", "https://[fd00::1]/x.png"}, {"heroImageUrl", "https://[fe80::1]/x.png"},
+                {"logoUrl", "https://localhost/x.png"}, {"heroImageUrl", "https://aurora.localhost:8080/x.png"},
+                {"logoUrl", "https://2130706433/x.png"}, {"logoUrl", "https://user@img.test/x.png"},
+                {"heroImageUrl", "https://img.test@evil.example/x.png"},
+                {"logoUrl", "http://img.test/logo.svg"}, {"heroImageUrl", "http://img.test/hero.jpg"}};
+        for (String[] bad : badImages) {
+            String field = bad[0];
+            String original = field.equals("logoUrl") ? "https://img.test/logo.svg" : "https://img.test/hero.jpg";
+            for (String path : new String[]{"/api/v1/theme", "/api/v1/theme/preview"}) {
+                JsonNode refused = assertProblem(chains.call(path.endsWith("preview") ? "POST" : "PUT", path, owner,
+                        theme("#1d3557", "", null).replace(original, bad[1])), 400, "validation");
+                assertThat(refused.get("errors").get(0).get("field").asString()).as(bad[1]).isEqualTo(field);
+            }
+        }
+        Http.Response rootRelative = chains.call("POST", "/api/v1/theme/preview", owner, theme("#1d3557", "", null)
+                .replace("https://img.test/logo.svg", "/media/logo.svg")
+                .replace("https://img.test/hero.jpg", "/media/hero.jpg"));
+        assertThat(rootRelative.status()).as(rootRelative.body()).isEqualTo(200);
         assertThat(chains.call("GET", "/api/v1/theme", owner, null).json().get("theme").get("primaryColour")
                 .asString()).as("refused changes keep what was stored").isEqualTo("#1d3557");
+        assertThat(chains.call("GET", "/api/v1/theme", owner, null).json().get("theme").get("logoUrl").asString())
+                .isEqualTo("https://img.test/logo.svg");
+
+        // the sign-in pages show the chain's logo, and only a safe one whoever set the client's attribute
+        assertThat(signInPage()).contains("id=\"atelier-logo\" src=\"https://img.test/logo.svg\"");
+        ClientResource storefrontClient = KEYCLOAK.adminClient().realm("atelier").clients()
+                .get(KEYCLOAK.adminClient().realm("atelier").clients().findByClientId("storefront-theme-chain")
+                        .getFirst().getId());
+        for (String bad : new String[]{"//evil.example/x", "http://127.0.0.1:9200/_cat/indices",
+                "https://localhost/x.png", "https://aurora.localhost:8080/x.png", "https://user@img.test/x.png",
+                "https://[::1]/x.png", "https://10.0.0.8/x.png", "https://2130706433/x.png", "https://metadata/x",
+                "https://printer.local/x.png", "javascript:alert(1)"}) {
+            ClientRepresentation representation = storefrontClient.toRepresentation();
+            representation.getAttributes().put("atelier.brand.logo", bad);
+            storefrontClient.update(representation);
+            assertThat(signInPage()).as(bad).doesNotContain("atelier-logo\"").doesNotContain(bad);
+        }
+    }
+
+    private static String signInPage() {
+        LoginSession page = new LoginSession(KEYCLOAK.issuerUri("atelier"), "storefront-theme-chain",
+                "http://theme-chain.localhost:8080/").open();
+        assertThat(page.status()).isEqualTo(200);
+        return page.body();
     }
 
     private static String theme(String primary, String css, String tagline) {
