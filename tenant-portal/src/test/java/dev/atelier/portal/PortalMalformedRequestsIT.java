@@ -296,7 +296,7 @@ class PortalMalformedRequestsIT {
             return garbage(r);
         }
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("name", text(r));
+        fields.put("name", r.nextBoolean() ? personName(r) : text(r));
         fields.put("email", value(r, "\"new" + r.nextInt(5) + "@portal-fuzz.test\"", "\"not-an-email\"", "\"\"", "42",
                 "\"x@\"", "\"@x.test\"", "\"" + "a".repeat(300) + "@fuzz.test\"", "\"a@b\"",
                 "\"" + "a".repeat(64) + "@" + "b".repeat(63) + ".test\""));
@@ -433,6 +433,17 @@ class PortalMalformedRequestsIT {
                 "\"" + "x".repeat(r.nextInt(5_000)) + "\"", "\"" + "é漢".repeat(r.nextInt(300)) + "\"", "\"\\u0000\"",
                 "\"a\\u0000b\"", "\"<script>alert(1)</script>\"", "\"'; drop table location; --\"", "12", "true", "[]",
                 "{}", "\"\\ud800\"");
+    }
+
+    /**
+     * A name with one of each kind of character the identity server refuses in names (Keycloak's person-name rule),
+     * or one it accepts, as a JSON string.
+     */
+    private static String personName(Random r) {
+        String refused = pick(r, "<", ">", "&", "\\\"", "$", "%", "!", "#", "?", "§", ";", "*", "~", "/", "\\\\", "|",
+                "^", "=", "[", "]", "{", "}", "(", ")", "\\u0007", "\\u000b", "\\u0085", "\\u2028", "\\n", "\\t",
+                "\\u007f", "‹", "é", "李");
+        return "\"Name " + refused + " " + r.nextInt(1_000) + "\"";
     }
 
     private String bool(Random r) {

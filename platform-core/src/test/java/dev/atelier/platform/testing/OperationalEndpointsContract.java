@@ -49,6 +49,20 @@ public abstract class OperationalEndpointsContract {
         assertThat(unknownGroup.isProblem()).isTrue();
     }
 
+    /** The error path asked for directly has no failure to describe: 404 problem, no session, on any host. */
+    @Test
+    void theErrorPathAskedForDirectlyIsNotFound() {
+        Http http = new Http(port);
+        for (String host : new String[]{"localhost", "aurora.localhost", "evil.example"}) {
+            for (String method : new String[]{"GET", "POST", "DELETE"}) {
+                Http.Response error = http.send(method, host, "/error", method.equals("POST") ? "{}" : null);
+                assertThat(error.status()).as(method + " " + host).isEqualTo(404);
+                assertThat(error.isProblem()).as(method + " " + host).isTrue();
+                assertThat(error.header("Set-Cookie")).as("no session").isNullOrEmpty();
+            }
+        }
+    }
+
     @Test
     void metricsAreScrapableOnlyOnTheManagementPort() {
         assertThat(managementPort).isPositive().isNotEqualTo(port);

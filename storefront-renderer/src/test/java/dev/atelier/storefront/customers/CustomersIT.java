@@ -35,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Customers on storefronts against real Keycloak and PostgreSQL: registering by email or phone makes one platform
@@ -121,6 +122,16 @@ class CustomersIT {
         assertProblem(register("shop-a", """
                 {"name":"Someone Else","phone":"+8613800138000","password":"%s"}""".formatted(PASSWORD)), 409,
                 "account-exists");
+    }
+
+    @Test
+    void aNameTheIdentityServerRefusesIs400NamingTheFieldAndMakesNoAccount() {
+        Http.Response refused = register("shop-a", """
+                {"name":"Cx <b>X</b>","email":"refused-name@customers.test","password":"%s"}""".formatted(PASSWORD));
+        JsonNode problem = assertProblem(refused, 400, "validation");
+        assertThat(problem.get("errors").valueStream().map(e -> e.get("field").asString())).containsExactly("name");
+        assertThat(KEYCLOAK.adminClient().realm("atelier").users().searchByEmail("refused-name@customers.test", true))
+                .isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.atelier.portal.signup;
 
+import dev.atelier.platform.identity.PersonNames;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -18,7 +19,8 @@ public record SignupRequest(
     static final String PRINTABLE = "[^\\p{Cntrl}]*";
     static final String NO_CONTROLS = "must not contain control characters";
 
-    public record Owner(@NotBlank @Size(max = 200) @Pattern(regexp = PRINTABLE, message = NO_CONTROLS) String name,
+    public record Owner(
+            @NotBlank @Size(max = 200) @Pattern(regexp = PersonNames.ALLOWED, message = PersonNames.MESSAGE) String name,
             @NotBlank @Email @Size(max = 254) String email,
             @NotBlank @Size(min = 10, max = 200) String password) {
     }

@@ -232,6 +232,33 @@ class InvitationsIT {
                 "malformed-request");
     }
 
+    /** Names the identity server refuses are refused here first, as 400 naming the field; nothing is made. */
+    @Test
+    void namesTheIdentityServerRefusesAre400NamingTheFieldAndMakeNothing() {
+        Http.Response signup = new Http(port).post("localhost", "/api/v1/signup", """
+                {"chainName":"Names","slug":"invite-names","country":"GB","currency":"GBP","timezone":"Europe/London",
+                 "locale":"en-GB","owner":{"name":"Cx <b>X</b>","email":"owner@invite-names.test",
+                 "password":"a-long-password"}}""");
+        JsonNode problem = assertProblem(signup, 400, "validation");
+        assertThat(problem.get("errors").valueStream().map(e -> e.get("field").asString())).contains("owner.name");
+        assertThat(KEYCLOAK.adminClient().realm("atelier").users().searchByEmail("owner@invite-names.test", true))
+                .isEmpty();
+
+        String b = chains.token(ownerB);
+        for (String name : List.of("Cx <b>X</b>", "a&b", "semi;colon", "(paren)", "back\\\\slash", "per%cent",
+                "tab\\tname", "bell\\u0007")) {
+            Http.Response added = chains.call("POST", "/api/v1/staff", b, """
+                    {"name":"%s","email":"refused-name@invite.test"}""".formatted(name));
+            JsonNode refused = assertProblem(added, 400, "validation");
+            assertThat(refused.get("errors").valueStream().map(e -> e.get("field").asString())).contains("name");
+        }
+        assertThat(KEYCLOAK.adminClient().realm("atelier").users().searchByEmail("refused-name@invite.test", true))
+                .isEmpty();
+        Http.Response accepted = chains.call("POST", "/api/v1/staff", b, """
+                {"name":"Zoë ‹O’Brien› 李娜","email":"fine-name@invite.test"}""");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+    }
+
     private JsonNode openInvitations(String token) {
         Http.Response response = chains.call("GET", "/api/v1/invitations", token, null);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
