@@ -53,7 +53,8 @@ class CustomerSessions {
         http.securityMatcher(PAGES)
                 .addFilterBefore(new PageRequestGuard(hosts, urls), DisableEncodeUrlFilter.class)
                 .securityContext(context -> context.securityContextRepository(new ThisChainOnly(sessions, hosts)))
-                .csrf(csrf -> csrf.csrfTokenRequestHandler(new BodyOrHeaderCsrfTokens()))
+                .csrf(csrf -> csrf.csrfTokenRepository(new SessionOnlyCsrfTokens())
+                        .csrfTokenRequestHandler(new BodyOrHeaderCsrfTokens()))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(CUSTOMER_PAGES).hasRole(Caller.CUSTOMER)
                         .anyRequest().permitAll())

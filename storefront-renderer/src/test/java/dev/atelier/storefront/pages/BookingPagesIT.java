@@ -335,7 +335,11 @@ class BookingPagesIT {
                 + encode(start) + "&key=" + UUID.randomUUID();
         String session = sessionCookie(http.get(HOST, "/sign-in"));
 
-        assertThat(form(HOST, "/book/confirm", booking).statusCode()).isEqualTo(403);
+        HttpResponse<String> anonymous = form(HOST, "/book/confirm", booking);
+        assertThat(anonymous.statusCode()).isEqualTo(403);
+        assertThat(anonymous.headers().allValues("Set-Cookie")).as("a refused anonymous POST makes no session")
+                .isEmpty();
+        assertThat(form(HOST, "/sign-out", "").headers().allValues("Set-Cookie")).isEmpty();
         assertThat(form(HOST, "/book/confirm", booking + "&_csrf=forged", "Cookie", session).statusCode())
                 .as("a session but a forged token").isEqualTo(403);
         assertThat(form(HOST, "/sign-out", "").statusCode()).isEqualTo(403);
