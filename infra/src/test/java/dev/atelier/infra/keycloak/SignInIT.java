@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -27,6 +30,7 @@ import org.keycloak.representations.idm.UserRepresentation;
  * Sign-in through the realm's own login pages, served by the real Keycloak with Atelier's provider jar: password by
  * email or phone, and phone + SMS code with its limits, without ever telling whether a number has an account.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SignInIT {
 
     private static final String CLIENT = "signin-it";
@@ -219,6 +223,37 @@ class SignInIT {
 
         assertThat(registration.authorizationCode()).isEmpty();
         assertThat(registration.body()).contains("Give an email, or use your phone number");
+    }
+
+    /**
+     * Keycloak's own registration page keeps the platform's limit of 20 new accounts per client address a minute:
+     * every attempt counts, a refused one says so and makes no account. Runs last: it uses up this address's window.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void registrationsFromOneAddressAreLimitedLikeEveryOtherWayToMakeAnAccount() throws InterruptedException {
+        long second = java.time.Instant.now().getEpochSecond() % 60;
+        if (second > 35) {
+            Thread.sleep((61 - second) * 1000);
+        }
+        RealmResource realm = keycloak.adminClient().realm(RealmSetup.REALM);
+        int made = 0;
+        String refused = null;
+        for (int attempt = 0; attempt < 22 && refused == null; attempt++) {
+            String email = "flood-" + attempt + "-" + numbers.incrementAndGet() + "@register.test";
+            LoginSession registration = registrationPage();
+            registration.submit("kc-register-form", registrationForm(email, email));
+            if (registration.authorizationCode().isPresent()) {
+                made++;
+            } else {
+                assertThat(registration.body()).as(Http.abbreviate(registration.body()))
+                        .contains("Too many new accounts from your network");
+                refused = email;
+            }
+        }
+        assertThat(refused).as("refused within 21 attempts").isNotNull();
+        assertThat(made).isLessThanOrEqualTo(20);
+        assertThat(realm.users().searchByEmail(refused, true)).as("no account for a refused registration").isEmpty();
     }
 
     private static LoginSession registrationPage() {

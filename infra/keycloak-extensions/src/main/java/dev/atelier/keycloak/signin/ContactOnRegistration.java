@@ -17,12 +17,25 @@ import org.keycloak.models.utils.FormMessage;
 /**
  * On Keycloak's registration page, a new account must be reachable: it has an email, or its user name is a phone
  * number in international form ({@code +8613800138000}), which then becomes the account's phone number too, so the
- * person can sign in with it by SMS code. A phone number another account already has is refused.
+ * person can sign in with it by SMS code. A phone number another account already has is refused. Registrations are
+ * limited per client address ({@link ClientAddresses}) like every other way to make an account: every attempt counts,
+ * refused ones too, in Keycloak's cluster-wide single-use store.
  */
 public final class ContactOnRegistration implements FormAction {
 
     private static final String USERNAME = "username";
     private static final String EMAIL = "email";
+
+    private final int perAddress;
+    private final int windowSeconds;
+
+    ContactOnRegistration(int perAddress, int windowSeconds) {
+        if (perAddress < 1 || windowSeconds < 1) {
+            throw new IllegalArgumentException("registration limits need a positive count and window");
+        }
+        this.perAddress = perAddress;
+        this.windowSeconds = windowSeconds;
+    }
 
     @Override
     public void buildPage(FormContext context, LoginFormsProvider form) {
@@ -31,6 +44,13 @@ public final class ContactOnRegistration implements FormAction {
     @Override
     public void validate(ValidationContext context) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        SendLimits limits = new SendLimits(context.getSession().singleUseObjects(), windowSeconds);
+        String client = ClientAddresses.key(context.getConnection().getRemoteAddr());
+        if (!limits.tryTake("registration", client, perAddress, System.currentTimeMillis() / 1000)) {
+            context.error(Errors.INVALID_REGISTRATION);
+            context.validationError(form, List.of(new FormMessage(null, "atelierTooManyRegistrations")));
+            return;
+        }
         String username = form.getFirst(USERNAME);
         String email = form.getFirst(EMAIL);
         List<FormMessage> errors = new ArrayList<>();

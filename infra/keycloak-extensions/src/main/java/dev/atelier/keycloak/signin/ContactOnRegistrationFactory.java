@@ -9,19 +9,29 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
-/** Registers {@link ContactOnRegistration} as the registration form action {@value #ID}. */
+/**
+ * Registers {@link ContactOnRegistration} as the registration form action {@value #ID}. Its limit is a server option:
+ * {@code --spi-form-action--atelier-registration-contact--registrations-per-address=20} (and
+ * {@code registration-window}, seconds).
+ */
 public final class ContactOnRegistrationFactory implements FormActionFactory {
 
     public static final String ID = "atelier-registration-contact";
-    private static final ContactOnRegistration INSTANCE = new ContactOnRegistration();
+    /** Registrations one client address may attempt per window, as the platform's public writes. */
+    static final int DEFAULT_PER_ADDRESS = 20;
+    static final int DEFAULT_WINDOW_SECONDS = 60;
+
+    private ContactOnRegistration instance = new ContactOnRegistration(DEFAULT_PER_ADDRESS, DEFAULT_WINDOW_SECONDS);
 
     @Override
     public FormAction create(KeycloakSession session) {
-        return INSTANCE;
+        return instance;
     }
 
     @Override
     public void init(Config.Scope config) {
+        instance = new ContactOnRegistration(config.getInt("registrations-per-address", DEFAULT_PER_ADDRESS),
+                config.getInt("registration-window", DEFAULT_WINDOW_SECONDS));
     }
 
     @Override

@@ -26,7 +26,7 @@ final class SendLimits {
     boolean tryTake(String kind, String key, int max, long now) {
         long window = now / windowSeconds;
         long lifespan = windowSeconds - (now % windowSeconds) + 1;
-        String base = "atelier-sms-limit:" + kind + ":" + hash(key) + ":" + window + "#";
+        String base = "atelier-limit:" + kind + ":" + hash(key) + ":" + window + "#";
         for (int slot = 0; slot < max; slot++) {
             if (store.putIfAbsent(base + slot, lifespan)) {
                 return true;
