@@ -10,8 +10,11 @@ import java.util.regex.Pattern;
  */
 public final class PersonNames {
 
-    /** For {@code @Pattern(regexp = PersonNames.ALLOWED, message = PersonNames.MESSAGE)}. */
-    public static final String ALLOWED = "[^<>&\"\\v$%!#?§;*~/\\\\|^=\\[\\]{}()\\p{Cntrl}]+";
+    /**
+     * For {@code @Pattern(regexp = PersonNames.ALLOWED, message = PersonNames.MESSAGE)}; an empty name matches, so
+     * that {@code @NotBlank} alone names a missing one.
+     */
+    public static final String ALLOWED = "[^<>&\"\\v$%!#?§;*~/\\\\|^=\\[\\]{}()\\p{Cntrl}]*";
     public static final String MESSAGE = "must not contain any of < > & \" $ % ! # ? § ; * ~ / \\ | ^ = [ ] { } ( ) "
             + "or control characters";
 
@@ -21,6 +24,6 @@ public final class PersonNames {
     }
 
     public static boolean isAllowed(String name) {
-        return name != null && PATTERN.matcher(name).matches();
+        return name != null && !name.isEmpty() && PATTERN.matcher(name).matches();
     }
 }
