@@ -8,7 +8,6 @@ import dev.atelier.platform.web.NotFoundException;
 import dev.atelier.storefront.tenancy.HostTenantResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Locale;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -30,11 +29,11 @@ import org.springframework.web.servlet.ModelAndView;
 class PageErrors {
 
     private final HostTenantResolver resolver;
-    private final PageSecurity security;
+    private final ErrorPages pages;
 
-    PageErrors(HostTenantResolver resolver, PageSecurity security) {
+    PageErrors(HostTenantResolver resolver, ErrorPages pages) {
         this.resolver = resolver;
-        this.security = security;
+        this.pages = pages;
     }
 
     @ExceptionHandler(UnknownTenantException.class)
@@ -68,9 +67,6 @@ class PageErrors {
 
     private ModelAndView page(String view, HttpStatus status, HttpServletRequest request,
             HttpServletResponse response) {
-        ModelAndView page = new ModelAndView(view, status);
-        page.addObject("nonce", security.protect(response));
-        page.addObject("zh", request.getLocale().getLanguage().equals(Locale.CHINESE.getLanguage()));
-        return page;
+        return pages.view(view, status, request, response);
     }
 }

@@ -42,6 +42,8 @@ class MalformedRequestsIT {
     static void properties(DynamicPropertyRegistry registry) {
         CELLS.register(registry, 4);
         TestIdentity.register(registry, KEYCLOAK);
+        // the fuzz registers often; the limit itself is PublicWritesIT's
+        registry.add("atelier.rate-limits.public-writes-per-minute", () -> "100000");
     }
 
     @LocalServerPort
@@ -99,7 +101,10 @@ class MalformedRequestsIT {
                     response = http.send("POST", "fuzz-a.localhost", path, body, "Authorization", "Bearer " + token);
                 }
                 default -> {
-                    String body = garbage(random);
+                    String body = random.nextBoolean()
+                            ? garbage(random)
+                            : "{\"name\":" + personName(random) + ",\"email\":\"fuzz-" + i
+                                    + "@fuzz.test\",\"password\":\"a-long-password\"}";
                     what = "POST /api/v1/customers " + body;
                     response = http.post("fuzz-a.localhost", "/api/v1/customers", body);
                 }
@@ -171,6 +176,37 @@ class MalformedRequestsIT {
         return pick(random, "{", "}", "[", "null", "\"\"", "{\"a\":", "<xml/>", "{\"locationId\":[[[[[[]]]]]]}",
                 "{\"start\":1e999}", "{\"items\":[{\"serviceId\":{}}]}", "\u0000", "{'single':'quotes'}",
                 "{\"name\":\"" + "é".repeat(random.nextInt(300)) + "\"}", "[" + "1,".repeat(random.nextInt(50)) + "1]");
+    }
+
+    /** Every kind of character Keycloak's person-name rule refuses is a 400 naming the field, never a 5xx. */
+    @Test
+    void namesWithCharactersKeycloakRefusesAreRefusedNamingTheField() {
+        Http http = new Http(port);
+        fixture.chain("fuzz-names");
+        List<String> failures = new ArrayList<>();
+        int n = 0;
+        for (String refused : REFUSED_IN_NAMES) {
+            String body = "{\"name\":\"Name " + refused + " X\",\"email\":\"names-" + n++
+                    + "@fuzz.test\",\"password\":\"a-long-password\"}";
+            Http.Response response = http.post("fuzz-names.localhost", "/api/v1/customers", body);
+            if (response.status() != 400 || !response.isProblem() || !response.body().contains("\"name\"")) {
+                failures.add(body + " → " + response.status() + " " + response.body());
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    /** One of each kind of character Keycloak refuses in a person's name, as JSON string content. */
+    private static final List<String> REFUSED_IN_NAMES = List.of("<", ">", "&", "\\\"", "$", "%", "!", "#", "?",
+            "§", ";", "*", "~", "/", "\\\\", "|", "^", "=", "[", "]", "{", "}", "(", ")", "\\u0007", "\\u000b",
+            "\\u0085", "\\u2028", "\\n", "\\t", "\\u007f", "<b>X</b>");
+
+    /** A name with a character Keycloak refuses, or one it accepts, as a JSON string. */
+    private static String personName(Random random) {
+        String character = random.nextInt(5) == 0
+                ? pick(random, "é", "李", "O'Brien", "-")
+                : REFUSED_IN_NAMES.get(random.nextInt(REFUSED_IN_NAMES.size()));
+        return "\"Name " + character + " " + random.nextInt(1_000) + "\"";
     }
 
     private static String pick(Random random, String... options) {

@@ -337,9 +337,16 @@ class BookingPagesIT {
 
         HttpResponse<String> anonymous = form(HOST, "/book/confirm", booking);
         assertThat(anonymous.statusCode()).isEqualTo(403);
+        assertThat(anonymous.headers().firstValue("Content-Type").orElseThrow()).as("a page, not JSON")
+                .startsWith("text/html");
+        assertThat(anonymous.body()).contains("This form has expired", "nothing was changed");
+        assertThat(anonymous.headers().firstValue("Content-Security-Policy").orElseThrow()).contains(
+                "default-src 'self'");
         assertThat(anonymous.headers().allValues("Set-Cookie")).as("a refused anonymous POST makes no session")
                 .isEmpty();
         assertThat(form(HOST, "/sign-out", "").headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(form(HOST, "/book/confirm", booking, "Accept-Language", "zh-CN").body()).contains("表单已失效",
+                "lang=\"zh-CN\"");
         assertThat(form(HOST, "/book/confirm", booking + "&_csrf=forged", "Cookie", session).statusCode())
                 .as("a session but a forged token").isEqualTo(403);
         assertThat(form(HOST, "/sign-out", "").statusCode()).isEqualTo(403);
