@@ -33,4 +33,13 @@ class ArchitectureTest {
             .resideInAPackage("dev.atelier.platform.scheduling.availability..")
             .should().dependOnClassesThat()
             .resideOutsideOfPackages("dev.atelier.platform.scheduling.availability..", "java..");
+
+    /** Money, payments' statuses and facts, and the ledger's rules: plain Java, no Spring, JPA, JDBC or web types. */
+    @ArchTest
+    static final ArchRule moneyAndPaymentsModelsArePure = noClasses().that()
+            .resideInAnyPackage("dev.atelier.platform.money..", "dev.atelier.platform.payments.model..",
+                    "dev.atelier.platform.payments.ledger..")
+            .should().dependOnClassesThat()
+            .resideOutsideOfPackages("dev.atelier.platform.money..", "dev.atelier.platform.payments.model..",
+                    "dev.atelier.platform.payments.ledger..", "java..");
 }
