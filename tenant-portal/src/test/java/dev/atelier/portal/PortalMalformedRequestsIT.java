@@ -192,6 +192,8 @@ class PortalMalformedRequestsIT {
         endpoints.add(new Endpoint("POST", r -> "/api/v1/theme/preview", this::theme));
         endpoints.add(new Endpoint("GET", r -> "/api/v1/booking-policy", null));
         endpoints.add(new Endpoint("PUT", r -> "/api/v1/booking-policy", this::policy));
+        endpoints.add(new Endpoint("GET", r -> "/api/v1/payment-settings", null));
+        endpoints.add(new Endpoint("PUT", r -> "/api/v1/payment-settings", this::paymentSettings));
         endpoints.add(new Endpoint("GET", r -> "/api/v1/bookings?from=" + encoded(date(r)) + "&to=" + encoded(date(r))
                 + query(r, "locationId", id(r, "location")).replace('?', '&')
                 + query(r, "staffId", id(r, "staff")).replace('?', '&'), null));
@@ -378,6 +380,25 @@ class PortalMalformedRequestsIT {
         return object(r, Map.of("slotStepMinutes", number(r, "15"), "leadTimeMinutes", number(r, "120"),
                 "horizonDays", number(r, "180"), "holdMinutes", number(r, "10"), "freeCancellationHours",
                 number(r, "24"), "lateCancellationFeePercent", number(r, "50")));
+    }
+
+    private String paymentSettings(Random r) {
+        if (broken(r)) {
+            return garbage(r);
+        }
+        String key = value(r, "\"MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\"", "\"-----BEGIN PRIVATE KEY-----\"",
+                "\"\"", "\"" + "A".repeat(r.nextInt(9_000)) + "\"", "\"%%%\"", "12", "null", "[]");
+        return object(r, Map.of("methods", list(r, () -> value(r, pick(r, "\"at-salon\"", "\"card\"",
+                "\"alipay\"", "\"wechatpay\""), "\"bitcoin\"", "\"\"", "7", "{}")),
+                "stripe", object(r, Map.of("accountId", value(r, "\"acct_1Fuzz2Test3\"", "\"sk_live_x\"",
+                        "\"acct_\"", "\"\"", "1"))),
+                "alipay", object(r, Map.of("appId", value(r, "\"2021000000000001\"", "\"12\"", "\"x\""),
+                        "privateKey", key, "alipayPublicKey", key)),
+                "wechatpay", object(r, Map.of("merchantId", value(r, "\"1900000109\"", "\"mch\""), "appId",
+                        value(r, "\"wxd678efa567b06787\"", "\"wx\""), "apiV3Key", text(r), "privateKey", key,
+                        "publicKey", key, "publicKeyId", text(r), "serialNumber", text(r))),
+                "removeCredentials", list(r, () -> value(r, pick(r, "\"stripe\"", "\"alipay\"", "\"wechatpay\""),
+                        "\"paypal\"", "1"))));
     }
 
     // ---- values -------------------------------------------------------------------------------------------------

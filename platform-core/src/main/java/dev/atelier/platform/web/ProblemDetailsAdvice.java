@@ -3,6 +3,10 @@ package dev.atelier.platform.web;
 import dev.atelier.platform.identity.AccountExistsException;
 import dev.atelier.platform.identity.IdentityUnavailableException;
 import dev.atelier.platform.identity.Membership;
+import dev.atelier.platform.money.InvalidAmountException;
+import dev.atelier.platform.payments.CredentialKeyMissingException;
+import dev.atelier.platform.payments.PaymentMethodUnavailableException;
+import dev.atelier.platform.payments.model.InvalidCredentialsException;
 import dev.atelier.platform.staff.InvitationAnsweredException;
 import dev.atelier.platform.staff.InvitationExpiredException;
 import dev.atelier.platform.staff.InvitationNotFoundException;
@@ -182,6 +186,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvitationExpiredException.class)
     ProblemDetail invitationExpired(InvitationExpiredException e) {
         return problem(HttpStatus.GONE, ProblemType.INVITATION_EXPIRED, e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidCredentialsException.class)
+    ProblemDetail invalidCredentials(InvalidCredentialsException e) {
+        return invalid(List.of(new FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(InvalidAmountException.class)
+    ProblemDetail invalidAmount(InvalidAmountException e) {
+        return problem(HttpStatus.BAD_REQUEST, ProblemType.VALIDATION, e.getMessage());
+    }
+
+    @ExceptionHandler(PaymentMethodUnavailableException.class)
+    ProblemDetail paymentMethodUnavailable(PaymentMethodUnavailableException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.PAYMENT_METHOD_UNAVAILABLE, e.getMessage());
+    }
+
+    @ExceptionHandler(CredentialKeyMissingException.class)
+    ResponseEntity<ProblemDetail> credentialKeyMissing(CredentialKeyMissingException e) {
+        return unavailable(ProblemType.PAYMENTS_UNCONFIGURED, 3600, e.getMessage());
     }
 
     @ExceptionHandler(UnknownTenantException.class)

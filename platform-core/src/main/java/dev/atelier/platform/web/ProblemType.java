@@ -28,6 +28,8 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type"),
     BODY_TOO_LARGE("body-too-large"),
+    PAYMENT_METHOD_UNAVAILABLE("payment-method-unavailable"),
+    PAYMENTS_UNCONFIGURED("payments-unconfigured"),
     SERVER_ERROR("server-error");
 
     private static final String BASE = "https://atelier.dev/problems/";

@@ -133,6 +133,9 @@ class IsolationMatrixIT {
             new Endpoint("PUT", "/api/v1/theme", Kind.STAFF_WRITE, false),
             new Endpoint("POST", "/api/v1/theme/preview", Kind.STAFF_WRITE, false),
             new Endpoint("GET", "/api/v1/booking-policy", Kind.STAFF_READ, false),
+            // payment settings are read by owners and managers only: stylists are refused as for a change
+            new Endpoint("GET", "/api/v1/payment-settings", Kind.STAFF_WRITE, false),
+            new Endpoint("PUT", "/api/v1/payment-settings", Kind.STAFF_WRITE, false),
             new Endpoint("PUT", "/api/v1/booking-policy", Kind.STAFF_WRITE, false),
             new Endpoint("PATCH", "/api/v1/services/{id}", Kind.STAFF_WRITE, false),
             new Endpoint("GET", "/api/v1/services/{id}/performers", Kind.STAFF_READ, false),
@@ -345,6 +348,8 @@ class IsolationMatrixIT {
                     {"brandName":"%s-brand-%d","primaryColour":"#1d3557","accentColour":"#e63946","font":"SYSTEM",
                      "cornerRadius":8,"layout":"CLASSIC","sections":{"services":true,"stylists":true,"locations":true}}
                     """.formatted(writer, n);
+            case "PUT /api/v1/payment-settings" -> """
+                    {"methods":["at-salon"]}""";
             case "PUT /api/v1/booking-policy" -> """
                     {"slotStepMinutes":15,"leadTimeMinutes":120,"horizonDays":180,"holdMinutes":10,
                      "freeCancellationHours":24,"lateCancellationFeePercent":50}""";

@@ -1,0 +1,22 @@
+package dev.atelier.platform.payments;
+
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Payment settings under {@code atelier.payments}: the keys merchant credentials are sealed with, by id (each 32
+ * random bytes in base64), and the one new credentials are sealed with. Rotating: add a key, make it active; each
+ * chain's credentials are sealed again under it the next time they are used or saved, and an old key may go once
+ * no credentials name it.
+ */
+@ConfigurationProperties("atelier.payments")
+public record PaymentProperties(Map<String, String> credentialKeys, @DefaultValue("") String activeCredentialKey) {
+
+    /** The key the local stack and the tests use; refused outside local mode. */
+    public static final String LOCAL_KEY_ID = "local-only";
+
+    public PaymentProperties {
+        credentialKeys = credentialKeys == null ? Map.of() : Map.copyOf(credentialKeys);
+    }
+}
