@@ -33,4 +33,11 @@ class ArchitectureTest {
             .resideInAPackage("dev.atelier.platform.scheduling.availability..")
             .should().dependOnClassesThat()
             .resideOutsideOfPackages("dev.atelier.platform.scheduling.availability..", "java..");
+
+    /** Booking's statuses, policy, fees and values: plain Java, no Spring, JPA, JDBC or web types. */
+    @ArchTest
+    static final ArchRule bookingModelIsAPureModel = noClasses().that()
+            .resideInAPackage("dev.atelier.platform.booking.model..")
+            .should().dependOnClassesThat()
+            .resideOutsideOfPackages("dev.atelier.platform.booking.model..", "java..");
 }
