@@ -4,6 +4,7 @@ import static dev.atelier.platform.persistence.SqlValues.instant;
 
 import dev.atelier.platform.booking.model.Booking;
 import dev.atelier.platform.booking.model.BookingRefusedException;
+import dev.atelier.platform.booking.model.BookingSource;
 import dev.atelier.platform.booking.model.BookingStatus;
 import dev.atelier.platform.booking.model.Money;
 import dev.atelier.platform.catalog.LocationRepository;
@@ -41,7 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class StaffBookings {
 
     /** A booking in the diary, with who it is for. */
-    public record DiaryEntry(String id, String status, String source, String locationId, Instant start, Instant end,
+    public record DiaryEntry(String id, BookingStatus status, BookingSource source, String locationId, Instant start,
+            Instant end,
             Client customer, List<BookingView.ItemView> items, BookingView.PriceView price, String note) {
 
         public record Client(String id, String name, String email, String phone) {
@@ -243,7 +245,8 @@ public class StaffBookings {
                 continue;
             }
             String id = row[0].toString();
-            entries.computeIfAbsent(id, key -> new DiaryEntry(id, (String) row[1], (String) row[2], row[3].toString(),
+            entries.computeIfAbsent(id, key -> new DiaryEntry(id, BookingStatus.valueOf((String) row[1]),
+                    BookingSource.valueOf((String) row[2]), row[3].toString(),
                     start, instant(row[5]), new DiaryEntry.Client(row[9] == null ? null : row[9].toString(),
                             (String) row[10], (String) row[11], (String) row[12]),
                     List.of(), new BookingView.PriceView((BigDecimal) row[6], ((String) row[7]).strip()),
