@@ -1,7 +1,5 @@
 package dev.atelier.platform.booking;
 
-import static dev.atelier.platform.persistence.SqlValues.instant;
-
 import dev.atelier.platform.booking.model.Booking;
 import dev.atelier.platform.booking.model.BookingRefusedException;
 import dev.atelier.platform.booking.model.BookingSource;
@@ -14,17 +12,10 @@ import dev.atelier.platform.scheduling.CalendarLimits;
 import dev.atelier.platform.web.FieldError;
 import dev.atelier.platform.web.InvalidRequestException;
 import dev.atelier.platform.web.NotFoundException;
-import jakarta.persistence.EntityManager;
-import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +58,6 @@ public class StaffBookings {
     public record Created(DiaryEntry booking, boolean replayed) {
     }
 
-    private final EntityManager entities;
     private final LocationRepository locations;
     private final CustomerRepository customers;
     private final IdempotencyKeys keys;
@@ -80,11 +70,10 @@ public class StaffBookings {
     private final BookingJournal journal;
     private final Clock clock;
 
-    StaffBookings(EntityManager entities, LocationRepository locations, CustomerRepository customers,
+    StaffBookings(LocationRepository locations, CustomerRepository customers,
             IdempotencyKeys keys, BookingPlacement placement, BookingMoves moves, StatusChanges changes,
             BookingRows rows, BookingReads reads, BookingPolicyRepository policies, BookingJournal journal,
             Clock clock) {
-        this.entities = entities;
         this.locations = locations;
         this.customers = customers;
         this.keys = keys;
@@ -186,7 +175,7 @@ public class StaffBookings {
     /** One booking as the diary shows it. */
     @Transactional(readOnly = true)
     public DiaryEntry entry(UUID bookingId) {
-        List<DiaryEntry> found = entries(null, null, null, null, bookingId);
+        List<DiaryEntry> found = reads.diary(null, null, null, null, bookingId);
         if (found.isEmpty()) {
             throw new NotFoundException("booking");
         }
@@ -210,52 +199,7 @@ public class StaffBookings {
         if (locationId != null && locations.findById(locationId).isEmpty()) {
             throw new NotFoundException("location");
         }
-        return entries(from, to, locationId, staffId, null);
-    }
-
-    /** The diary's bookings on the local dates {@code from}–{@code to}, or the one booking {@code bookingId}. */
-    private List<DiaryEntry> entries(LocalDate from, LocalDate to, UUID locationId, UUID staffId, UUID bookingId) {
-        // a day's bookings in any zone lie within a day and a half either side of the UTC dates
-        Instant widestStart = from == null ? Instant.EPOCH : from.minusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant widestEnd = to == null
-                ? Instant.parse("9999-01-01T00:00:00Z")
-                : to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entities.createNativeQuery("""
-                select b.id, b.status, b.source, b.location_id, b.starts_at, b.ends_at, b.price_amount,
-                       b.price_currency, b.note, c.id, coalesce(c.name, b.guest_name), c.email, c.phone,
-                       i.service_id, i.staff_id, i.starts_at, i.ends_at, i.price_amount, l.timezone
-                  from booking b join booking_item i on i.booking_id = b.id join location l on l.id = b.location_id
-                  left join customer c on c.id = b.customer_id
-                 where b.starts_at >= :from and b.starts_at < :to
-                   and (cast(:booking as uuid) is null or b.id = :booking)
-                   and (cast(:location as uuid) is null or b.location_id = :location)
-                   and (cast(:staff as uuid) is null
-                        or exists (select 1 from booking_item s where s.booking_id = b.id and s.staff_id = :staff))
-                 order by b.starts_at, b.id, i.position""")
-                .setParameter("from", Timestamp.from(widestStart)).setParameter("to", Timestamp.from(widestEnd))
-                .setParameter("location", locationId).setParameter("staff", staffId)
-                .setParameter("booking", bookingId).getResultList();
-        Map<String, DiaryEntry> entries = new LinkedHashMap<>();
-        Map<String, List<BookingView.ItemView>> items = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            Instant start = instant(row[4]);
-            LocalDate localDate = LocalDate.ofInstant(start, ZoneId.of((String) row[18]));
-            if (from != null && (localDate.isBefore(from) || localDate.isAfter(to))) {
-                continue;
-            }
-            String id = row[0].toString();
-            entries.computeIfAbsent(id, key -> new DiaryEntry(id, BookingStatus.valueOf((String) row[1]),
-                    BookingSource.valueOf((String) row[2]), row[3].toString(),
-                    start, instant(row[5]), new DiaryEntry.Client(row[9] == null ? null : row[9].toString(),
-                            (String) row[10], (String) row[11], (String) row[12]),
-                    List.of(), new BookingView.PriceView((BigDecimal) row[6], ((String) row[7]).strip()),
-                    (String) row[8]));
-            items.computeIfAbsent(id, key -> new ArrayList<>()).add(new BookingView.ItemView(row[13].toString(),
-                    row[14].toString(), instant(row[15]), instant(row[16]), (BigDecimal) row[17]));
-        }
-        return entries.values().stream().map(e -> new DiaryEntry(e.id(), e.status(), e.source(), e.locationId(),
-                e.start(), e.end(), e.customer(), List.copyOf(items.get(e.id())), e.price(), e.note())).toList();
+        return reads.diary(from, to, locationId, staffId, null);
     }
 
     /**
