@@ -34,6 +34,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat()
             .resideOutsideOfPackages("dev.atelier.platform.scheduling.availability..", "java..");
 
+    /** Booking's statuses, policy, fees and values: plain Java, no Spring, JPA, JDBC or web types. */
+    @ArchTest
+    static final ArchRule bookingModelIsAPureModel = noClasses().that()
+            .resideInAPackage("dev.atelier.platform.booking.model..")
+            .should().dependOnClassesThat()
+            .resideOutsideOfPackages("dev.atelier.platform.booking.model..", "java..");
+
     /** Money, payments' statuses and facts, and the ledger's rules: plain Java, no Spring, JPA, JDBC or web types. */
     @ArchTest
     static final ArchRule moneyAndPaymentsModelsArePure = noClasses().that()

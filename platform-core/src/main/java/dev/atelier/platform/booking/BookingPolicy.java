@@ -1,5 +1,6 @@
 package dev.atelier.platform.booking;
 
+import dev.atelier.platform.booking.model.CancellationPolicy;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -27,8 +28,8 @@ public class BookingPolicy {
         public static final int MAX_HORIZON = 730;
         public static final int MIN_HOLD = 1;
         public static final int MAX_HOLD = 60;
-        public static final int MAX_FREE_CANCELLATION = 720;
-        public static final int MAX_FEE_PERCENT = 100;
+        public static final int MAX_FREE_CANCELLATION = CancellationPolicy.MAX_FREE_CANCELLATION_HOURS;
+        public static final int MAX_FEE_PERCENT = CancellationPolicy.MAX_FEE_PERCENT;
 
         public Settings {
             within("slotStepMinutes", slotStepMinutes, MIN_SLOT_STEP, MAX_SLOT_STEP);
@@ -73,6 +74,11 @@ public class BookingPolicy {
     public Settings settings() {
         return new Settings(slotStepMinutes, leadTimeMinutes, horizonDays, holdMinutes, freeCancellationHours,
                 lateCancellationFeePercent);
+    }
+
+    /** What cancelling costs; the chain sets no no-show fee yet (nothing is charged for one). */
+    public CancellationPolicy cancellation() {
+        return CancellationPolicy.withoutNoShowFee(freeCancellationHours, lateCancellationFeePercent);
     }
 
     /** Replaces every setting. */

@@ -27,13 +27,13 @@ public class HoldExpiry {
     private static final Logger log = LoggerFactory.getLogger(HoldExpiry.class);
 
     private final TenantDirectory tenants;
-    private final BookingLedger ledger;
+    private final StatusChanges changes;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    HoldExpiry(TenantDirectory tenants, BookingLedger ledger, TransactionTemplate transactions, Clock clock) {
+    HoldExpiry(TenantDirectory tenants, StatusChanges changes, TransactionTemplate transactions, Clock clock) {
         this.tenants = tenants;
-        this.ledger = ledger;
+        this.changes = changes;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -48,7 +48,7 @@ public class HoldExpiry {
             }
             try {
                 expired += TenantContext.asTenant(tenant,
-                        () -> transactions.execute(status -> ledger.expireOverdueHolds(clock.instant())));
+                        () -> transactions.execute(status -> changes.expireOverdueHolds(clock.instant())));
             } catch (RuntimeException e) {
                 log.warn("expiring holds of tenant {} failed; the next pass tries again", tenant.slug(), e);
             }

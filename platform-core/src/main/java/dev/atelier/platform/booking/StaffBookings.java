@@ -1,7 +1,10 @@
 package dev.atelier.platform.booking;
 
-import static dev.atelier.platform.persistence.SqlValues.instant;
-
+import dev.atelier.platform.booking.model.Booking;
+import dev.atelier.platform.booking.model.BookingRefusedException;
+import dev.atelier.platform.booking.model.BookingSource;
+import dev.atelier.platform.booking.model.BookingStatus;
+import dev.atelier.platform.booking.model.Money;
 import dev.atelier.platform.catalog.LocationRepository;
 import dev.atelier.platform.customers.CustomerRepository;
 import dev.atelier.platform.scheduling.AvailabilitySearch.Rules;
@@ -9,24 +12,13 @@ import dev.atelier.platform.scheduling.CalendarLimits;
 import dev.atelier.platform.web.FieldError;
 import dev.atelier.platform.web.InvalidRequestException;
 import dev.atelier.platform.web.NotFoundException;
-import dev.atelier.platform.web.ProblemType;
-import dev.atelier.platform.web.UnprocessableException;
-import jakarta.persistence.EntityManager;
-import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class StaffBookings {
 
     /** A booking in the diary, with who it is for. */
-    public record DiaryEntry(String id, String status, String source, String locationId, Instant start, Instant end,
+    public record DiaryEntry(String id, BookingStatus status, BookingSource source, String locationId, Instant start,
+            Instant end,
             Client customer, List<BookingView.ItemView> items, BookingView.PriceView price, String note) {
 
         public record Client(String id, String name, String email, String phone) {
@@ -51,10 +44,11 @@ public class StaffBookings {
     /** The most days one diary question may span. */
     public static final int MAX_DAYS = 62;
 
-    private static final Map<String, Set<String>> NEXT = Map.of(
-            "check-in", Set.of("CONFIRMED"),
-            "complete", Set.of("CONFIRMED", "CHECKED_IN"),
-            "no-show", Set.of("CONFIRMED"));
+    /** The steps the salon takes a booking through, by their names in the API. */
+    private static final Map<String, BookingStatus> STEPS = Map.of(
+            "check-in", BookingStatus.CHECKED_IN,
+            "complete", BookingStatus.COMPLETED,
+            "no-show", BookingStatus.NO_SHOW);
 
     /** Who the front desk books for: a customer of the chain by id, or a guest by name. */
     public record Client(UUID customerId, String guestName) {
@@ -64,19 +58,31 @@ public class StaffBookings {
     public record Created(DiaryEntry booking, boolean replayed) {
     }
 
-    private final EntityManager entities;
     private final LocationRepository locations;
     private final CustomerRepository customers;
-    private final BookingLedger ledger;
+    private final IdempotencyKeys keys;
+    private final BookingPlacement placement;
+    private final BookingMoves moves;
+    private final StatusChanges changes;
+    private final BookingRows rows;
+    private final BookingReads reads;
+    private final BookingPolicyRepository policies;
     private final BookingJournal journal;
     private final Clock clock;
 
-    StaffBookings(EntityManager entities, LocationRepository locations, CustomerRepository customers,
-            BookingLedger ledger, BookingJournal journal, Clock clock) {
-        this.entities = entities;
+    StaffBookings(LocationRepository locations, CustomerRepository customers,
+            IdempotencyKeys keys, BookingPlacement placement, BookingMoves moves, StatusChanges changes,
+            BookingRows rows, BookingReads reads, BookingPolicyRepository policies, BookingJournal journal,
+            Clock clock) {
         this.locations = locations;
         this.customers = customers;
-        this.ledger = ledger;
+        this.keys = keys;
+        this.placement = placement;
+        this.moves = moves;
+        this.changes = changes;
+        this.rows = rows;
+        this.reads = reads;
+        this.policies = policies;
         this.journal = journal;
         this.clock = clock;
     }
@@ -84,7 +90,7 @@ public class StaffBookings {
     /** Books a client in for a later time (phone or front desk), confirmed at once; idempotent per staff member. */
     @Transactional
     public Created book(String staffUserId, String idempotencyKey, Client client, BookingRequest request) {
-        return make(staffUserId, idempotencyKey, client, request, BookingLedger.Kind.FRONT_DESK, clock.instant());
+        return make(staffUserId, idempotencyKey, client, request, BookingPlacement.Kind.FRONT_DESK, clock.instant());
     }
 
     /**
@@ -97,30 +103,30 @@ public class StaffBookings {
         Instant now = clock.instant();
         Instant start = now.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
         return make(staffUserId, idempotencyKey, client, new BookingRequest(locationId, start, items, note),
-                BookingLedger.Kind.WALK_IN, now);
+                BookingPlacement.Kind.WALK_IN, now);
     }
 
     private Created make(String staffUserId, String idempotencyKey, Client client, BookingRequest request,
-            BookingLedger.Kind kind, Instant now) {
+            BookingPlacement.Kind kind, Instant now) {
         String caller = "staff:" + staffUserId;
         String canonical = kind.name() + "|" + client.customerId() + "|" + client.guestName() + "|"
-                + (kind == BookingLedger.Kind.WALK_IN
+                + (kind == BookingPlacement.Kind.WALK_IN
                         ? new BookingRequest(request.locationId(), Instant.EPOCH, request.items(), request.note())
                         : request).canonical();
-        Optional<BookingView> first = ledger.claim(caller, idempotencyKey, canonical, now);
+        Optional<BookingView> first = keys.claim(caller, idempotencyKey, canonical, now);
         if (first.isPresent()) {
             return new Created(entry(UUID.fromString(first.get().id())), true);
         }
         if (client.customerId() != null && customers.findById(client.customerId()).isEmpty()) {
             throw new NotFoundException("customer");
         }
-        BookingView booking = ledger.place(new BookingLedger.Party(client.customerId(),
+        BookingView booking = placement.place(new BookingPlacement.Party(client.customerId(),
                 client.customerId() == null ? client.guestName().strip() : null), request, kind, now);
-        ledger.answer(caller, idempotencyKey, booking);
+        keys.answer(caller, idempotencyKey, booking);
         UUID id = UUID.fromString(booking.id());
-        journal.record(id, kind == BookingLedger.Kind.WALK_IN ? "booking.checked_in" : "booking.confirmed", booking,
+        journal.record(id, kind == BookingPlacement.Kind.WALK_IN ? "booking.checked_in" : "booking.confirmed", booking,
                 BookingJournal.Actor.STAFF, staffUserId,
-                kind == BookingLedger.Kind.WALK_IN ? "booking.walk-in" : "booking.create", now);
+                kind == BookingPlacement.Kind.WALK_IN ? "booking.walk-in" : "booking.create", now);
         return new Created(entry(id), false);
     }
 
@@ -131,15 +137,16 @@ public class StaffBookings {
     @Transactional
     public DiaryEntry cancel(UUID bookingId, boolean chargeFee, String reason, String staffUserId) {
         Instant now = clock.instant();
-        BookingLedger.Locked booking = ledger.lock(bookingId, null);
-        if (!booking.status().equals("CANCELLED")) {
-            if (!List.of("CONFIRMED", "HELD", "CHECKED_IN").contains(booking.status())) {
-                throw new UnprocessableException(ProblemType.BOOKING_RULES, "A "
-                        + booking.status().toLowerCase(Locale.ROOT) + " booking cannot be cancelled.", List.of());
+        Booking booking = rows.lock(bookingId, null);
+        if (booking.status() != BookingStatus.CANCELLED) {
+            if (!booking.status().mayBecome(BookingStatus.CANCELLED)) {
+                throw new BookingRefusedException("A " + booking.status().word() + " booking cannot be cancelled.");
             }
-            BigDecimal fee = chargeFee ? ledger.lateFee(booking, ledger.policy(), now) : BigDecimal.ZERO;
-            ledger.cancel(booking, fee, now);
-            journal.record(bookingId, "booking.cancelled", ledger.view(bookingId), BookingJournal.Actor.STAFF,
+            Money fee = chargeFee
+                    ? booking.cancellationFeeAt(policies.require().cancellation(), now)
+                    : Money.zero(booking.price().currency());
+            changes.cancel(booking, fee, now);
+            journal.record(bookingId, "booking.cancelled", reads.view(bookingId), BookingJournal.Actor.STAFF,
                     staffUserId, "booking.cancel", now, reason == null || reason.isBlank()
                             ? Map.of()
                             : Map.of("reason", reason.strip(), "feeCharged", Boolean.toString(chargeFee)));
@@ -154,13 +161,13 @@ public class StaffBookings {
     @Transactional
     public DiaryEntry reschedule(UUID bookingId, Instant start, List<UUID> staffIds, String staffUserId) {
         Instant now = clock.instant();
-        BookingLedger.Locked booking = ledger.lock(bookingId, null);
-        if (!booking.status().equals("CONFIRMED") || !booking.start().isAfter(now)) {
-            throw new UnprocessableException(ProblemType.BOOKING_RULES, "Only a confirmed booking that has not started "
-                    + "can be moved; this one is " + booking.status().toLowerCase(Locale.ROOT) + ".", List.of());
+        Booking booking = rows.lock(bookingId, null);
+        if (!booking.salonMayMoveAt(now)) {
+            throw new BookingRefusedException("Only a confirmed booking that has not started can be moved; this one is "
+                    + booking.status().word() + ".");
         }
-        ledger.move(booking, start, staffIds, Rules.FRONT_DESK, now);
-        journal.record(bookingId, "booking.rescheduled", ledger.view(bookingId), BookingJournal.Actor.STAFF,
+        moves.move(booking, start, staffIds, Rules.FRONT_DESK, now);
+        journal.record(bookingId, "booking.rescheduled", reads.view(bookingId), BookingJournal.Actor.STAFF,
                 staffUserId, "booking.reschedule", now);
         return entry(bookingId);
     }
@@ -168,7 +175,7 @@ public class StaffBookings {
     /** One booking as the diary shows it. */
     @Transactional(readOnly = true)
     public DiaryEntry entry(UUID bookingId) {
-        List<DiaryEntry> found = entries(null, null, null, null, bookingId);
+        List<DiaryEntry> found = reads.diary(null, null, null, null, bookingId);
         if (found.isEmpty()) {
             throw new NotFoundException("booking");
         }
@@ -192,51 +199,7 @@ public class StaffBookings {
         if (locationId != null && locations.findById(locationId).isEmpty()) {
             throw new NotFoundException("location");
         }
-        return entries(from, to, locationId, staffId, null);
-    }
-
-    /** The diary's bookings on the local dates {@code from}–{@code to}, or the one booking {@code bookingId}. */
-    private List<DiaryEntry> entries(LocalDate from, LocalDate to, UUID locationId, UUID staffId, UUID bookingId) {
-        // a day's bookings in any zone lie within a day and a half either side of the UTC dates
-        Instant widestStart = from == null ? Instant.EPOCH : from.minusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant widestEnd = to == null
-                ? Instant.parse("9999-01-01T00:00:00Z")
-                : to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entities.createNativeQuery("""
-                select b.id, b.status, b.source, b.location_id, b.starts_at, b.ends_at, b.price_amount,
-                       b.price_currency, b.note, c.id, coalesce(c.name, b.guest_name), c.email, c.phone,
-                       i.service_id, i.staff_id, i.starts_at, i.ends_at, i.price_amount, l.timezone
-                  from booking b join booking_item i on i.booking_id = b.id join location l on l.id = b.location_id
-                  left join customer c on c.id = b.customer_id
-                 where b.starts_at >= :from and b.starts_at < :to
-                   and (cast(:booking as uuid) is null or b.id = :booking)
-                   and (cast(:location as uuid) is null or b.location_id = :location)
-                   and (cast(:staff as uuid) is null
-                        or exists (select 1 from booking_item s where s.booking_id = b.id and s.staff_id = :staff))
-                 order by b.starts_at, b.id, i.position""")
-                .setParameter("from", Timestamp.from(widestStart)).setParameter("to", Timestamp.from(widestEnd))
-                .setParameter("location", locationId).setParameter("staff", staffId)
-                .setParameter("booking", bookingId).getResultList();
-        Map<String, DiaryEntry> entries = new LinkedHashMap<>();
-        Map<String, List<BookingView.ItemView>> items = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            Instant start = instant(row[4]);
-            LocalDate localDate = LocalDate.ofInstant(start, ZoneId.of((String) row[18]));
-            if (from != null && (localDate.isBefore(from) || localDate.isAfter(to))) {
-                continue;
-            }
-            String id = row[0].toString();
-            entries.computeIfAbsent(id, key -> new DiaryEntry(id, (String) row[1], (String) row[2], row[3].toString(),
-                    start, instant(row[5]), new DiaryEntry.Client(row[9] == null ? null : row[9].toString(),
-                            (String) row[10], (String) row[11], (String) row[12]),
-                    List.of(), new BookingView.PriceView((BigDecimal) row[6], ((String) row[7]).strip()),
-                    (String) row[8]));
-            items.computeIfAbsent(id, key -> new ArrayList<>()).add(new BookingView.ItemView(row[13].toString(),
-                    row[14].toString(), instant(row[15]), instant(row[16]), (BigDecimal) row[17]));
-        }
-        return entries.values().stream().map(e -> new DiaryEntry(e.id(), e.status(), e.source(), e.locationId(),
-                e.start(), e.end(), e.customer(), List.copyOf(items.get(e.id())), e.price(), e.note())).toList();
+        return reads.diary(from, to, locationId, staffId, null);
     }
 
     /**
@@ -245,46 +208,15 @@ public class StaffBookings {
      */
     @Transactional
     public void advance(UUID bookingId, String action, String staffUserId) {
-        Set<String> from = NEXT.get(action);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entities.createNativeQuery(
-                "select status, starts_at from booking where id = :id for update").setParameter("id", bookingId)
-                .getResultList();
-        if (rows.isEmpty()) {
-            throw new NotFoundException("booking");
-        }
-        String status = (String) rows.getFirst()[0];
-        Instant start = instant(rows.getFirst()[1]);
+        BookingStatus next = STEPS.get(action);
+        Booking booking = rows.lock(bookingId, null);
         Instant now = clock.instant();
-        if (!from.contains(status) || (action.equals("no-show") && now.isBefore(start))) {
-            throw new UnprocessableException(ProblemType.BOOKING_RULES, "A " + status.toLowerCase(java.util.Locale.ROOT)
-                    + " booking cannot be marked " + action + (action.equals("no-show") ? " before it starts" : ""),
-                    List.of());
+        if (!booking.mayBecomeAt(next, now)) {
+            throw new BookingRefusedException("A " + booking.status().word() + " booking cannot be marked " + action
+                    + (next == BookingStatus.NO_SHOW ? " before it starts" : ""));
         }
-        String next = switch (action) {
-            case "check-in" -> "CHECKED_IN";
-            case "complete" -> "COMPLETED";
-            default -> "NO_SHOW";
-        };
-        entities.createNativeQuery(
-                "update booking set status = :status, updated_at = :now, version = version + 1 where id = :id")
-                .setParameter("status", next).setParameter("now", Timestamp.from(now)).setParameter("id", bookingId)
-                .executeUpdate();
-        if (next.equals("NO_SHOW") || next.equals("COMPLETED")) {
-            // the rest of the visit's time is free again: stretches still to come end, the one under way ends now
-            for (String table : List.of("staff_busy", "resource_busy")) {
-                entities.createNativeQuery("""
-                        update %s set active = false where booking_id = :id and starts_at >= :now""".formatted(table))
-                        .setParameter("id", bookingId).setParameter("now", Timestamp.from(now)).executeUpdate();
-                entities.createNativeQuery("""
-                        update %s set ends_at = :now where booking_id = :id and active and starts_at < :now
-                           and ends_at > :now""".formatted(table))
-                        .setParameter("id", bookingId).setParameter("now", Timestamp.from(now)).executeUpdate();
-            }
-        }
-        journal.record(bookingId, "booking." + next.toLowerCase(java.util.Locale.ROOT),
-                Map.of("id", bookingId.toString(), "status", next), BookingJournal.Actor.STAFF, staffUserId,
-                "booking." + action, now);
+        changes.advance(booking, next, now);
+        journal.record(bookingId, "booking." + next.word(), Map.of("id", bookingId.toString(), "status", next.name()),
+                BookingJournal.Actor.STAFF, staffUserId, "booking." + action, now);
     }
-
 }

@@ -1,5 +1,8 @@
 package dev.atelier.platform.web;
 
+import dev.atelier.platform.booking.IdempotencyKeyReusedException;
+import dev.atelier.platform.booking.model.BookingRefusedException;
+import dev.atelier.platform.booking.model.SlotUnavailableException;
 import dev.atelier.platform.identity.AccountExistsException;
 import dev.atelier.platform.identity.IdentityUnavailableException;
 import dev.atelier.platform.identity.Membership;
@@ -125,6 +128,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(SlotUnavailableException.class)
     ProblemDetail slotUnavailable(SlotUnavailableException e) {
         return problem(HttpStatus.CONFLICT, ProblemType.SLOT_UNAVAILABLE, e.getMessage());
+    }
+
+    @ExceptionHandler(BookingRefusedException.class)
+    ProblemDetail bookingRefused(BookingRefusedException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.BOOKING_RULES, e.getMessage());
+        e.field().ifPresent(field -> problem.setProperty("errors",
+                List.of(new FieldError(field, e.reason().orElseThrow()))));
+        return problem;
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.IDEMPOTENCY_KEY_REUSED, e.getMessage());
     }
 
     @ExceptionHandler(UnprocessableException.class)

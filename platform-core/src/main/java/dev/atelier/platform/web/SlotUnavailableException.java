@@ -1,7 +1,13 @@
 package dev.atelier.platform.web;
 
-/** The time asked for is no longer free (someone else took it first): 409 {@code …/slot-unavailable}. */
-public class SlotUnavailableException extends RuntimeException {
+/**
+ * The booking's {@link dev.atelier.platform.booking.model.SlotUnavailableException}, as the storefront's pages still
+ * catch it; answered alike. Goes once they catch the booking's own.
+ *
+ * @deprecated catch {@link dev.atelier.platform.booking.model.SlotUnavailableException}
+ */
+@Deprecated(forRemoval = true)
+public class SlotUnavailableException extends dev.atelier.platform.booking.model.SlotUnavailableException {
 
     public SlotUnavailableException(String message) {
         super(message);
