@@ -1,5 +1,28 @@
 --liquibase formatted sql
 
+--changeset atelier:0008-booking-pending-payment
+-- A booking with money due waits for its payment as PENDING_PAYMENT (holding its time like HELD, until
+-- hold_expires_at).
+alter table booking alter column status type varchar(16);
+alter table booking drop constraint booking_status_check;
+alter table booking add constraint booking_status_check
+    check (status in ('HELD', 'PENDING_PAYMENT', 'CONFIRMED', 'CHECKED_IN', 'COMPLETED', 'CANCELLED', 'NO_SHOW',
+                      'EXPIRED'));
+
+--changeset atelier:0008-booking-held-until splitStatements:false
+do $$
+declare
+    held text;
+begin
+    select conname into strict held from pg_constraint
+     where conrelid = 'booking'::regclass and contype = 'c'
+       and pg_get_constraintdef(oid) like '%hold_expires_at IS NOT NULL%';
+    execute format('alter table booking drop constraint %I', held);
+    alter table booking add constraint booking_held_until
+        check (status not in ('HELD', 'PENDING_PAYMENT') or hold_expires_at is not null);
+end
+$$;
+
 --changeset atelier:0008-payment-settings
 -- The chain's payment methods (card, alipay, wechatpay, at-salon) and, per provider, its merchant credentials,
 -- sealed with AES-GCM under a key from the platform's configuration (key id kept beside them for rotation); never

@@ -39,7 +39,7 @@ class ArchitectureTest {
     static final ArchRule bookingModelIsAPureModel = noClasses().that()
             .resideInAPackage("dev.atelier.platform.booking.model..")
             .should().dependOnClassesThat()
-            .resideOutsideOfPackages("dev.atelier.platform.booking.model..", "java..");
+            .resideOutsideOfPackages("dev.atelier.platform.booking.model..", "dev.atelier.platform.money..", "java..");
 
     /** Money, payments' statuses and facts, and the ledger's rules: plain Java, no Spring, JPA, JDBC or web types. */
     @ArchTest

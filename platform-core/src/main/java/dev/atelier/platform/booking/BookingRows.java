@@ -5,7 +5,7 @@ import static dev.atelier.platform.persistence.SqlValues.instant;
 import dev.atelier.platform.booking.model.Booking;
 import dev.atelier.platform.booking.model.BookingSource;
 import dev.atelier.platform.booking.model.BookingStatus;
-import dev.atelier.platform.booking.model.Money;
+import dev.atelier.platform.money.Money;
 import dev.atelier.platform.web.NotFoundException;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;

@@ -7,16 +7,12 @@ import dev.atelier.platform.booking.model.CancellationPolicy;
 import dev.atelier.platform.booking.model.SlotUnavailableException;
 import dev.atelier.platform.customers.Customer;
 import dev.atelier.platform.scheduling.AvailabilitySearch.Rules;
-import dev.atelier.platform.web.FieldError;
 import dev.atelier.platform.web.NotFoundException;
-import dev.atelier.platform.web.ProblemType;
-import dev.atelier.platform.web.UnprocessableException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,8 +57,7 @@ public class Bookings {
     /** Books and confirms the visit at once (pay at the salon). */
     @Transactional
     public Created create(Customer customer, String idempotencyKey, BookingRequest request) {
-        return asTheStorefrontPagesExpect(
-                () -> make(customer, idempotencyKey, request, BookingPlacement.Kind.ONLINE));
+        return make(customer, idempotencyKey, request, BookingPlacement.Kind.ONLINE);
     }
 
     /**
@@ -71,7 +66,7 @@ public class Bookings {
      */
     @Transactional
     public Created hold(Customer customer, String idempotencyKey, BookingRequest request) {
-        return asTheStorefrontPagesExpect(() -> make(customer, idempotencyKey, request, BookingPlacement.Kind.HOLD));
+        return make(customer, idempotencyKey, request, BookingPlacement.Kind.HOLD);
     }
 
     private Created make(Customer customer, String idempotencyKey, BookingRequest request,
@@ -97,21 +92,19 @@ public class Bookings {
      */
     @Transactional
     public BookingView confirm(Customer customer, UUID bookingId) {
-        return asTheStorefrontPagesExpect(() -> {
-            Instant now = clock.instant();
-            Booking booking = rows.lock(bookingId, customer.id());
-            if (booking.status() == BookingStatus.CONFIRMED) {
-                return reads.view(bookingId);
-            }
-            if (booking.status() != BookingStatus.HELD && booking.status() != BookingStatus.EXPIRED) {
-                throw refused(booking, "confirmed");
-            }
-            moves.confirmHold(booking, now);
-            BookingView view = reads.view(bookingId);
-            journal.record(bookingId, "booking.confirmed", view, BookingJournal.Actor.CUSTOMER, customer.userId(),
-                    "booking.confirm", now);
-            return view;
-        });
+        Instant now = clock.instant();
+        Booking booking = rows.lock(bookingId, customer.id());
+        if (booking.status() == BookingStatus.CONFIRMED) {
+            return reads.view(bookingId);
+        }
+        if (booking.status() != BookingStatus.HELD && booking.status() != BookingStatus.EXPIRED) {
+            throw refused(booking, "confirmed");
+        }
+        moves.confirmHold(booking, now);
+        BookingView view = reads.view(bookingId);
+        journal.record(bookingId, "booking.confirmed", view, BookingJournal.Actor.CUSTOMER, customer.userId(),
+                "booking.confirm", now);
+        return view;
     }
 
     /** The caller's bookings at this tenant, newest first. */
@@ -134,21 +127,19 @@ public class Bookings {
      */
     @Transactional
     public BookingView cancel(Customer customer, UUID bookingId) {
-        return asTheStorefrontPagesExpect(() -> {
-            Instant now = clock.instant();
-            Booking booking = rows.lock(bookingId, customer.id());
-            if (booking.status() == BookingStatus.CANCELLED) {
-                return reads.view(bookingId);
-            }
-            if (!booking.customerMayCancelAt(now)) {
-                throw refused(booking, "cancelled online");
-            }
-            changes.cancel(booking, booking.cancellationFeeAt(policies.require().cancellation(), now), now);
-            BookingView view = reads.view(bookingId);
-            journal.record(bookingId, "booking.cancelled", view, BookingJournal.Actor.CUSTOMER, customer.userId(),
-                    "booking.cancel", now);
-            return view;
-        });
+        Instant now = clock.instant();
+        Booking booking = rows.lock(bookingId, customer.id());
+        if (booking.status() == BookingStatus.CANCELLED) {
+            return reads.view(bookingId);
+        }
+        if (!booking.customerMayCancelAt(now)) {
+            throw refused(booking, "cancelled online");
+        }
+        changes.cancel(booking, booking.cancellationFeeAt(policies.require().cancellation(), now), now);
+        BookingView view = reads.view(bookingId);
+        journal.record(bookingId, "booking.cancelled", view, BookingJournal.Actor.CUSTOMER, customer.userId(),
+                "booking.cancel", now);
+        return view;
     }
 
     /**
@@ -157,23 +148,21 @@ public class Bookings {
      */
     @Transactional
     public BookingView reschedule(Customer customer, UUID bookingId, Instant start) {
-        return asTheStorefrontPagesExpect(() -> {
-            Instant now = clock.instant();
-            Booking booking = rows.lock(bookingId, customer.id());
-            CancellationPolicy policy = policies.require().cancellation();
-            if (!booking.customerMayMoveAt(policy, now)) {
-                throw new BookingRefusedException("This booking can no longer be moved online (it is within "
-                        + policy.freeCancellationHours() + " hours of its start, or not confirmed).");
-            }
-            if (start.equals(booking.start())) {
-                return reads.view(bookingId);
-            }
-            moves.move(booking, start, null, Rules.ONLINE, now);
-            BookingView view = reads.view(bookingId);
-            journal.record(bookingId, "booking.rescheduled", view, BookingJournal.Actor.CUSTOMER, customer.userId(),
-                    "booking.reschedule", now);
-            return view;
-        });
+        Instant now = clock.instant();
+        Booking booking = rows.lock(bookingId, customer.id());
+        CancellationPolicy policy = policies.require().cancellation();
+        if (!booking.customerMayMoveAt(policy, now)) {
+            throw new BookingRefusedException("This booking can no longer be moved online (it is within "
+                    + policy.freeCancellationHours() + " hours of its start, or not confirmed).");
+        }
+        if (start.equals(booking.start())) {
+            return reads.view(bookingId);
+        }
+        moves.move(booking, start, null, Rules.ONLINE, now);
+        BookingView view = reads.view(bookingId);
+        journal.record(bookingId, "booking.rescheduled", view, BookingJournal.Actor.CUSTOMER, customer.userId(),
+                "booking.reschedule", now);
+        return view;
     }
 
     private static BookingRefusedException refused(Booking booking, String what) {
@@ -181,23 +170,4 @@ public class Bookings {
                 + ".");
     }
 
-    /**
-     * The storefront's pages still catch the refusals as the web types they were ({@code platform.web}'s
-     * {@code SlotUnavailableException} and {@code UnprocessableException}); until they catch the booking's own, the
-     * customer's paths answer them so. The JSON answers are the same either way; this goes once the pages move on.
-     */
-    @SuppressWarnings("removal")
-    private static <T> T asTheStorefrontPagesExpect(Supplier<T> step) {
-        try {
-            return step.get();
-        } catch (SlotUnavailableException e) {
-            throw new dev.atelier.platform.web.SlotUnavailableException(e.getMessage());
-        } catch (BookingRefusedException e) {
-            throw new UnprocessableException(ProblemType.BOOKING_RULES, e.getMessage(),
-                    e.field().map(field -> List.of(new FieldError(field, e.reason().orElseThrow())))
-                            .orElse(List.of()));
-        } catch (IdempotencyKeyReusedException e) {
-            throw new UnprocessableException(ProblemType.IDEMPOTENCY_KEY_REUSED, e.getMessage(), List.of());
-        }
-    }
 }

@@ -2,7 +2,7 @@ package dev.atelier.platform.booking;
 
 import dev.atelier.platform.booking.model.Booking;
 import dev.atelier.platform.booking.model.BookingStatus;
-import dev.atelier.platform.booking.model.Money;
+import dev.atelier.platform.money.Money;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

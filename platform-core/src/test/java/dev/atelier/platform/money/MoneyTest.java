@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Currency;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class MoneyTest {
@@ -53,5 +55,20 @@ class MoneyTest {
         assertThat(price.percent(100)).isEqualTo(price);
         assertThatThrownBy(() -> price.percent(101)).isInstanceOf(InvalidAmountException.class);
         assertThat(price.min(Money.parse("50", "CNY"))).isEqualTo(Money.parse("50", "CNY"));
+    }
+
+    /** The fee rule the booking policy always had: a price times a percentage, rounded half up to the minor unit. */
+    @Test
+    void aPercentageRoundsHalfUpToTheMinorUnitLikeTheDecimalSum() {
+        Random random = new Random(7);
+        Currency eur = Currency.getInstance("EUR");
+        for (int run = 0; run < 20_000; run++) {
+            long minorUnits = random.nextInt(4) == 0 ? random.nextInt(1_000) : random.nextLong(1_000_000_000_000L);
+            int percent = random.nextInt(101);
+            BigDecimal expected = BigDecimal.valueOf(minorUnits, 2).multiply(BigDecimal.valueOf(percent))
+                    .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+            assertThat(new Money(minorUnits, eur).percent(percent).amount()).as(minorUnits + " × " + percent + "%")
+                    .isEqualTo(expected);
+        }
     }
 }

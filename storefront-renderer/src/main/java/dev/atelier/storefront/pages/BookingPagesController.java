@@ -3,6 +3,9 @@ package dev.atelier.storefront.pages;
 import dev.atelier.platform.booking.BookingRequest;
 import dev.atelier.platform.booking.BookingView;
 import dev.atelier.platform.booking.Bookings;
+import dev.atelier.platform.booking.IdempotencyKeyReusedException;
+import dev.atelier.platform.booking.model.BookingRefusedException;
+import dev.atelier.platform.booking.model.SlotUnavailableException;
 import dev.atelier.platform.catalog.LocationView;
 import dev.atelier.platform.customers.CustomerProfiles;
 import dev.atelier.platform.scheduling.AvailabilityQuery;
@@ -11,8 +14,6 @@ import dev.atelier.platform.scheduling.availability.AvailabilityEngine;
 import dev.atelier.platform.web.FieldError;
 import dev.atelier.platform.web.InvalidRequestException;
 import dev.atelier.platform.web.NotFoundException;
-import dev.atelier.platform.web.SlotUnavailableException;
-import dev.atelier.platform.web.UnprocessableException;
 import dev.atelier.storefront.catalog.CatalogView;
 import dev.atelier.storefront.session.SignedInCustomer;
 import jakarta.servlet.http.HttpServletRequest;
@@ -228,7 +229,7 @@ class BookingPagesController {
                     new BookingRequest(location, start, items, note == null || note.isBlank() ? null : note.strip()))
                     .booking();
             return "redirect:/my/bookings/" + booked.id() + "?booked";
-        } catch (SlotUnavailableException | UnprocessableException e) {
+        } catch (SlotUnavailableException | BookingRefusedException | IdempotencyKeyReusedException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
             showReview(site, location, chosen, staff, stylist, start, "slotTaken", model, request, response);
             return "book-confirm";

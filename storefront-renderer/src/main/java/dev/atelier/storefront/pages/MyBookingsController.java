@@ -4,6 +4,8 @@ import dev.atelier.platform.booking.BookingPolicy;
 import dev.atelier.platform.booking.BookingPolicyRepository;
 import dev.atelier.platform.booking.BookingView;
 import dev.atelier.platform.booking.Bookings;
+import dev.atelier.platform.booking.model.BookingRefusedException;
+import dev.atelier.platform.booking.model.SlotUnavailableException;
 import dev.atelier.platform.catalog.LocationView;
 import dev.atelier.platform.customers.Customer;
 import dev.atelier.platform.customers.CustomerProfiles;
@@ -11,8 +13,6 @@ import dev.atelier.platform.scheduling.AvailabilityQuery;
 import dev.atelier.platform.scheduling.AvailabilitySearch;
 import dev.atelier.platform.scheduling.availability.AvailabilityEngine;
 import dev.atelier.platform.web.NotFoundException;
-import dev.atelier.platform.web.SlotUnavailableException;
-import dev.atelier.platform.web.UnprocessableException;
 import dev.atelier.storefront.catalog.CatalogView;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -110,7 +110,7 @@ class MyBookingsController {
         try {
             bookings.cancel(customer, id);
             return "redirect:/my/bookings/" + id;
-        } catch (UnprocessableException e) {
+        } catch (BookingRefusedException e) {
             PageFrame.Site site = frame.site(null, request, response);
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             showBooking(site, bookings.one(customer, id), null, "notAllowed", model, request, response);
@@ -136,11 +136,11 @@ class MyBookingsController {
         try {
             bookings.reschedule(customer, id, Instant.parse(start == null ? "" : start));
             return "redirect:/my/bookings/" + id + "?moved";
-        } catch (SlotUnavailableException | UnprocessableException | java.time.DateTimeException e) {
+        } catch (SlotUnavailableException | BookingRefusedException | java.time.DateTimeException e) {
             PageFrame.Site site = frame.site(null, request, response);
             response.setStatus(HttpStatus.CONFLICT.value());
             BookingView booking = bookings.one(customer, id);
-            showMove(site, booking, null, e instanceof UnprocessableException ? "notAllowed" : "slotTaken", model,
+            showMove(site, booking, null, e instanceof BookingRefusedException ? "notAllowed" : "slotTaken", model,
                     request, response);
             return "my-booking-move";
         }

@@ -1,5 +1,6 @@
 package dev.atelier.platform.booking.model;
 
+import dev.atelier.platform.money.Money;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -3,6 +3,7 @@ package dev.atelier.platform.booking.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atelier.platform.money.Money;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
