@@ -95,8 +95,16 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
         if (percent < 0 || percent > 100) {
             throw new InvalidAmountException("a percentage is 0 to 100, not " + percent);
         }
-        long share = BigDecimal.valueOf(minorUnits).multiply(BigDecimal.valueOf(percent))
-                .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
+        return basisPoints(percent * 100);
+    }
+
+    /** {@code basisPoints} hundredths of a percent (0 to 10,000) of this amount, rounded half up. */
+    public Money basisPoints(int basisPoints) {
+        if (basisPoints < 0 || basisPoints > 10_000) {
+            throw new InvalidAmountException("basis points are 0 to 10000, not " + basisPoints);
+        }
+        long share = BigDecimal.valueOf(minorUnits).multiply(BigDecimal.valueOf(basisPoints))
+                .divide(BigDecimal.valueOf(10_000), 0, RoundingMode.HALF_UP).longValueExact();
         return new Money(share, currency);
     }
 
