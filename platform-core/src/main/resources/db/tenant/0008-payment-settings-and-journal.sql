@@ -23,6 +23,17 @@ begin
 end
 $$;
 
+--changeset atelier:0008-service-deposit
+-- What a service asks to be paid when booked: nothing (paid at the salon), a fixed deposit, a percentage of the
+-- price, or the full price.
+alter table service add column deposit_type varchar(8) not null default 'NONE'
+    check (deposit_type in ('NONE', 'FIXED', 'PERCENT', 'FULL'));
+alter table service add column deposit_amount numeric(12, 2) check (deposit_amount > 0);
+alter table service add column deposit_percent smallint check (deposit_percent between 1 and 100);
+alter table service add constraint service_deposit_shape check (
+    (deposit_type = 'FIXED') = (deposit_amount is not null)
+    and (deposit_type = 'PERCENT') = (deposit_percent is not null));
+
 --changeset atelier:0008-payment-settings
 -- The chain's payment methods (card, alipay, wechatpay, at-salon) and, per provider, its merchant credentials,
 -- sealed with AES-GCM under a key from the platform's configuration (key id kept beside them for rotation); never

@@ -283,6 +283,12 @@ class PortalMalformedRequestsIT {
         fields.put("bufferAfterMinutes", number(r, "5"));
         fields.put("price", value(r, object(r, Map.of("amount", number(r, "25.00"), "currency",
                 value(r, "\"GBP\"", "\"CNY\"", "\"gbp\"", "\"\"", "7"))), "null", "7", "\"x\"", "[]", "{}"));
+        fields.put("deposit", value(r, object(r, Map.of("type", value(r, pick(r, "\"NONE\"", "\"FIXED\"",
+                "\"PERCENT\"", "\"FULL\""), "\"SOME\"", "\"\"", "7", "null"), "amount", object(r,
+                        Map.of("amount",
+                                number(r, "5.00"), "currency", value(r, "\"GBP\"", "\"JPY\"", "\"\""))),
+                "percent",
+                number(r, "30"))), "null", "7", "\"x\"", "[]", "{}"));
         fields.put("onlineBookable", bool(r));
         fields.put("active", bool(r));
         fields.put("leadTimeMinutes", number(r, "60"));

@@ -1,5 +1,7 @@
 package dev.atelier.platform.catalog;
 
+import dev.atelier.platform.money.Money;
+import dev.atelier.platform.payments.model.DepositRule;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -105,6 +107,15 @@ public class SalonService {
     @Column(name = "slot_step_minutes")
     private Integer slotStepMinutes;
 
+    @Column(name = "deposit_type")
+    private String depositType = "NONE";
+
+    @Column(name = "deposit_amount")
+    private BigDecimal depositAmount;
+
+    @Column(name = "deposit_percent")
+    private Integer depositPercent;
+
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "service_resource_type", joinColumns = @JoinColumn(name = "service_id"))
     @Column(name = "resource_type")
@@ -166,6 +177,38 @@ public class SalonService {
         this.leadTimeMinutes = leadTimeMinutes;
         this.horizonDays = horizonDays;
         this.slotStepMinutes = slotStepMinutes;
+        this.updatedAt = now;
+    }
+
+    /** What booking this service asks to be paid at once (in the service's currency). */
+    public DepositRule deposit() {
+        return switch (depositType) {
+            case "FIXED" -> new DepositRule.Fixed(Money.of(depositAmount, currency()));
+            case "PERCENT" -> new DepositRule.Percent(depositPercent);
+            case "FULL" -> new DepositRule.Full();
+            default -> new DepositRule.None();
+        };
+    }
+
+    /** Sets what booking this service asks to be paid at once; a fixed deposit is in the service's currency. */
+    public void deposit(DepositRule rule, Instant now) {
+        this.depositAmount = null;
+        this.depositPercent = null;
+        switch (rule) {
+            case DepositRule.None none -> this.depositType = "NONE";
+            case DepositRule.Full full -> this.depositType = "FULL";
+            case DepositRule.Percent percent -> {
+                this.depositType = "PERCENT";
+                this.depositPercent = percent.percent();
+            }
+            case DepositRule.Fixed fixed -> {
+                if (!fixed.amount().currency().equals(currency())) {
+                    throw new IllegalArgumentException("a deposit is in the service's currency, " + currency());
+                }
+                this.depositType = "FIXED";
+                this.depositAmount = fixed.amount().amount();
+            }
+        }
         this.updatedAt = now;
     }
 

@@ -11,6 +11,7 @@ import dev.atelier.platform.catalog.SalonServiceRepository;
 import dev.atelier.platform.catalog.ServiceCategory;
 import dev.atelier.platform.catalog.ServiceCategoryRepository;
 import dev.atelier.platform.identity.MembershipRepository;
+import dev.atelier.platform.payments.model.DepositRule;
 import dev.atelier.platform.tenancy.TenantContext;
 import dev.atelier.platform.web.FieldError;
 import dev.atelier.platform.web.InvalidRequestException;
@@ -88,6 +89,7 @@ class ServiceController {
         UUID categoryId = categoryOf(request.category());
         SalonService service = new SalonService(definition(request, categoryId), now);
         service.bookingWindow(request.leadTimeMinutes(), request.horizonDays(), request.slotStepMinutes(), now);
+        service.deposit(deposit(request), now);
         new HashSet<>(orEmpty(request.staffIds())).forEach(id -> service.perform(id, null, null, now));
         services.save(service);
         return ResponseEntity.created(URI.create("/api/v1/services/" + service.id()))
@@ -111,6 +113,7 @@ class ServiceController {
         UUID categoryId = categoryOf(changed.category());
         service.apply(definition(changed, categoryId), now);
         service.bookingWindow(changed.leadTimeMinutes(), changed.horizonDays(), changed.slotStepMinutes(), now);
+        service.deposit(deposit(changed), now);
         if (patch.active() != null) {
             service.activate(patch.active(), now);
         }
@@ -127,6 +130,9 @@ class ServiceController {
     /** The rules a service's fields must meet together, beyond each field's own constraints. */
     private void check(ServiceRequest request) {
         List<FieldError> errors = new ArrayList<>(request.price().problems("price"));
+        if (request.deposit() != null) {
+            errors.addAll(request.deposit().problems());
+        }
         int offset = Objects.requireNonNullElse(request.processingOffsetMinutes(), 0);
         int processing = Objects.requireNonNullElse(request.processingMinutes(), 0);
         if (offset + processing > request.durationMinutes()) {
@@ -140,6 +146,10 @@ class ServiceController {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
+    }
+
+    private static DepositRule deposit(ServiceRequest request) {
+        return request.deposit() == null ? new DepositRule.None() : request.deposit().rule();
     }
 
     /** The category of that name (made if new), or none for a blank name. */

@@ -12,7 +12,8 @@ import java.util.UUID;
 record ServicePatch(String name, String category, String description, Integer durationMinutes,
         Integer processingOffsetMinutes, Integer processingMinutes, Integer bufferBeforeMinutes,
         Integer bufferAfterMinutes, ServiceRequest.Price price, Boolean onlineBookable, List<String> resourceTypes,
-        List<UUID> staffIds, Integer leadTimeMinutes, Integer horizonDays, Integer slotStepMinutes, Boolean active) {
+        List<UUID> staffIds, Integer leadTimeMinutes, Integer horizonDays, Integer slotStepMinutes, Boolean active,
+        ServiceRequest.Deposit deposit) {
 
     /** The service as a full request with this patch applied. */
     ServiceRequest over(SalonService service, String categoryName) {
@@ -27,7 +28,8 @@ record ServicePatch(String name, String category, String description, Integer du
                 or(resourceTypes, service.resourceTypes().stream().sorted().toList()),
                 or(staffIds, service.performers().stream().map(performer -> performer.staffId()).toList()),
                 or(leadTimeMinutes, service.leadTimeMinutes()), or(horizonDays, service.horizonDays()),
-                or(slotStepMinutes, service.slotStepMinutes()));
+                or(slotStepMinutes, service.slotStepMinutes()),
+                or(deposit, ServiceRequest.Deposit.of(service.deposit())));
     }
 
     private static <T> T or(T changed, T stored) {

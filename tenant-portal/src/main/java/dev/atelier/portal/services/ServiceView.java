@@ -10,7 +10,7 @@ import java.util.UUID;
 record ServiceView(String id, String name, String category, String description, int durationMinutes,
         int processingOffsetMinutes, int processingMinutes, int bufferBeforeMinutes, int bufferAfterMinutes,
         PriceView price, boolean onlineBookable, boolean active, List<String> resourceTypes, List<String> staffIds,
-        Integer leadTimeMinutes, Integer horizonDays, Integer slotStepMinutes) {
+        Integer leadTimeMinutes, Integer horizonDays, Integer slotStepMinutes, ServiceRequest.Deposit deposit) {
 
     record PriceView(BigDecimal amount, String currency) {
     }
@@ -22,6 +22,7 @@ record ServiceView(String id, String name, String category, String description, 
                 new PriceView(service.priceAmount(), service.currency().getCurrencyCode()), service.onlineBookable(),
                 service.active(), service.resourceTypes().stream().sorted().toList(),
                 service.performers().stream().map(Performer::staffId).map(UUID::toString).toList(),
-                service.leadTimeMinutes(), service.horizonDays(), service.slotStepMinutes());
+                service.leadTimeMinutes(), service.horizonDays(), service.slotStepMinutes(),
+                ServiceRequest.Deposit.of(service.deposit()));
     }
 }

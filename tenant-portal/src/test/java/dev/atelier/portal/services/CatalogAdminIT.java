@@ -227,6 +227,45 @@ class CatalogAdminIT {
     }
 
     @Test
+    void aServiceAsksForNothingAFixedDepositAPercentageOrTheFullPriceUpFront() throws Exception {
+        String service = chains.addService(owner, "Deposit cut");
+        JsonNode plain = chains.call("GET", "/api/v1/services/" + service, stylistToken, null).json();
+        assertThat(plain.get("deposit").get("type").asString()).as("paid at the salon by default").isEqualTo("NONE");
+
+        Http.Response fixed = patch("/api/v1/services/" + service, """
+                {"deposit":{"type":"FIXED","amount":{"amount":"10.00","currency":"GBP"}}}""");
+        assertThat(fixed.status()).as(fixed.body()).isEqualTo(200);
+        assertThat(fixed.json().get("deposit").get("amount").get("amount").decimalValue()).isEqualByComparingTo("10");
+        assertThat(CELLS.column(tenant, "select deposit_type || ' ' || deposit_amount from service where id = '"
+                + service + "'")).containsExactly("FIXED 10.00");
+        Http.Response renamed = patch("/api/v1/services/" + service, "{\"name\":\"Deposit cut 2\"}");
+        assertThat(renamed.json().get("deposit").get("type").asString()).as("kept by a patch of something else")
+                .isEqualTo("FIXED");
+
+        Http.Response percent = patch("/api/v1/services/" + service, """
+                {"deposit":{"type":"PERCENT","percent":30}}""");
+        assertThat(percent.json().get("deposit").get("percent").asInt()).isEqualTo(30);
+        assertThat(CELLS.column(tenant, "select deposit_type || ' ' || coalesce(deposit_amount::text, '-') || ' '"
+                + " || deposit_percent from service where id = '" + service + "'")).containsExactly("PERCENT - 30");
+        assertThat(patch("/api/v1/services/" + service, "{\"deposit\":{\"type\":\"FULL\"}}").json()
+                .get("deposit").get("type").asString()).isEqualTo("FULL");
+
+        for (String bad : List.of("{\"type\":\"FIXED\"}", "{\"type\":\"PERCENT\"}",
+                "{\"type\":\"PERCENT\",\"percent\":0}", "{\"type\":\"PERCENT\",\"percent\":101}",
+                "{\"type\":\"FIXED\",\"amount\":{\"amount\":\"0\",\"currency\":\"GBP\"}}",
+                "{\"type\":\"FIXED\",\"amount\":{\"amount\":\"-5\",\"currency\":\"GBP\"}}",
+                "{\"type\":\"FIXED\",\"amount\":{\"amount\":\"5.001\",\"currency\":\"GBP\"}}",
+                "{\"type\":\"FIXED\",\"amount\":{\"amount\":\"5\",\"currency\":\"CNY\"}}",
+                "{\"type\":\"FULL\",\"percent\":50}", "{\"type\":\"SOME\"}", "{}")) {
+            Http.Response refused = patch("/api/v1/services/" + service, "{\"deposit\":" + bad + "}");
+            assertThat(refused.status()).as(bad + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.isProblem()).isTrue();
+        }
+        assertThat(CELLS.column(tenant, "select deposit_type from service where id = '" + service + "'"))
+                .as("nothing refused was kept").containsExactly("FULL");
+    }
+
+    @Test
     void aServiceHasItsOwnGridAndEachPerformerTheirOwnTerms() throws Exception {
         Salon salon = salon();
         assertThat(patch("/api/v1/services/" + salon.service(), "{\"slotStepMinutes\":30}").status()).isEqualTo(200);
