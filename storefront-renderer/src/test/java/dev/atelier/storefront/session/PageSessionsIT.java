@@ -10,6 +10,7 @@ import dev.atelier.platform.tenancy.Tenant;
 import dev.atelier.platform.tenancy.TenantContext;
 import dev.atelier.platform.testing.Http;
 import dev.atelier.platform.testing.MovableClock;
+import dev.atelier.platform.testing.MovableClocks;
 import dev.atelier.platform.testing.TestCells;
 import dev.atelier.platform.testing.TestIdentity;
 import dev.atelier.storefront.PageVisitor;
@@ -36,11 +37,8 @@ import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -51,7 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * an ended session goes back to its page, where signing in again returns to it.
  */
 @SpringBootTest(classes = StorefrontApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@Import(PageSessionsIT.Clocks.class)
+@Import(MovableClocks.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PageSessionsIT {
 
@@ -73,16 +71,6 @@ class PageSessionsIT {
         registry.add("server.port", () -> PORT);
         registry.add("management.server.port", () -> "0");
         registry.add("atelier.storefront.url-template", () -> "http://{slug}.localhost:" + PORT);
-    }
-
-    @TestConfiguration
-    static class Clocks {
-
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
     }
 
     @LocalServerPort

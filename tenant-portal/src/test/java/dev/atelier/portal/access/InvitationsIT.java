@@ -7,6 +7,7 @@ import dev.atelier.infra.servers.KeycloakServer;
 import dev.atelier.infra.testing.TestServers;
 import dev.atelier.platform.testing.Http;
 import dev.atelier.platform.testing.MovableClock;
+import dev.atelier.platform.testing.MovableClocks;
 import dev.atelier.platform.testing.TestCells;
 import dev.atelier.platform.testing.TestIdentity;
 import dev.atelier.portal.Chains;
@@ -19,11 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -34,9 +32,9 @@ import tools.jackson.databind.JsonNode;
  * or declines while signed in, an invitation expires, and someone on the staff of three chains keeps full access to
  * each, choosing with {@code X-Tenant}.
  */
+@Import(MovableClocks.class)
 @SpringBootTest(classes = TenantPortalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Import(InvitationsIT.Clocks.class)
 class InvitationsIT {
 
     static final TestCells CELLS = TestCells.create("invite");
@@ -47,16 +45,6 @@ class InvitationsIT {
         CELLS.register(registry, 4);
         TestIdentity.register(registry, KEYCLOAK);
         registry.add("atelier.staff.invitation-ttl", () -> "7d");
-    }
-
-    @TestConfiguration
-    static class Clocks {
-
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
     }
 
     @LocalServerPort

@@ -42,49 +42,45 @@ public record JournalEntry(UUID id, EntryKind kind, UUID bookingId, UUID payment
 
     /** A customer paid {@code amount} online for the booking. */
     public static JournalEntry charge(UUID id, UUID bookingId, UUID paymentId, Money amount, Instant at) {
-        return new JournalEntry(id, EntryKind.CHARGE, bookingId, paymentId,
-                List.of(Posting.debit(Account.PROVIDER_CLEARING, amount),
-                        Posting.credit(Account.CUSTOMER_PREPAYMENTS, amount)),
-                at);
+        return moving(EntryKind.CHARGE, Account.PROVIDER_CLEARING, Account.CUSTOMER_PREPAYMENTS, id, bookingId,
+                paymentId, amount, at);
     }
 
     /** {@code amount} of a payment went back to the customer through its provider. */
     public static JournalEntry refund(UUID id, UUID bookingId, UUID paymentId, Money amount, Instant at) {
-        return new JournalEntry(id, EntryKind.REFUND, bookingId, paymentId,
-                List.of(Posting.debit(Account.CUSTOMER_PREPAYMENTS, amount),
-                        Posting.credit(Account.PROVIDER_CLEARING, amount)),
-                at);
+        return moving(EntryKind.REFUND, Account.CUSTOMER_PREPAYMENTS, Account.PROVIDER_CLEARING, id, bookingId,
+                paymentId, amount, at);
     }
 
     /** {@code amount} of what was paid is kept as a fee. */
     public static JournalEntry forfeit(UUID id, UUID bookingId, UUID paymentId, Money amount, Instant at) {
-        return new JournalEntry(id, EntryKind.FORFEIT, bookingId, paymentId,
-                List.of(Posting.debit(Account.CUSTOMER_PREPAYMENTS, amount),
-                        Posting.credit(Account.FEE_REVENUE, amount)),
-                at);
+        return moving(EntryKind.FORFEIT, Account.CUSTOMER_PREPAYMENTS, Account.FEE_REVENUE, id, bookingId, paymentId,
+                amount, at);
     }
 
     /** The visit was done: {@code amount} paid in advance is earned. */
     public static JournalEntry earned(UUID id, UUID bookingId, UUID paymentId, Money amount, Instant at) {
-        return new JournalEntry(id, EntryKind.EARNED, bookingId, paymentId,
-                List.of(Posting.debit(Account.CUSTOMER_PREPAYMENTS, amount),
-                        Posting.credit(Account.SERVICE_REVENUE, amount)),
-                at);
+        return moving(EntryKind.EARNED, Account.CUSTOMER_PREPAYMENTS, Account.SERVICE_REVENUE, id, bookingId, paymentId,
+                amount, at);
     }
 
     /** The platform's commission on an online payment, taken from what the provider holds. */
     public static JournalEntry commission(UUID id, UUID bookingId, UUID paymentId, Money amount, Instant at) {
-        return new JournalEntry(id, EntryKind.COMMISSION, bookingId, paymentId,
-                List.of(Posting.debit(Account.PLATFORM_COMMISSION, amount),
-                        Posting.credit(Account.PROVIDER_CLEARING, amount)),
-                at);
+        return moving(EntryKind.COMMISSION, Account.PLATFORM_COMMISSION, Account.PROVIDER_CLEARING, id, bookingId,
+                paymentId, amount, at);
     }
 
     /** Paid at the salon for the visit (earned at once). */
     public static JournalEntry paidAtSalon(UUID id, UUID bookingId, UUID paymentId, Money amount, Instant at) {
-        return new JournalEntry(id, EntryKind.PAID_AT_SALON, bookingId, paymentId,
-                List.of(Posting.debit(Account.SALON_TILL, amount), Posting.credit(Account.SERVICE_REVENUE, amount)),
-                at);
+        return moving(EntryKind.PAID_AT_SALON, Account.SALON_TILL, Account.SERVICE_REVENUE, id, bookingId, paymentId,
+                amount, at);
+    }
+
+    /** {@code amount} debited to {@code debited} and credited to {@code credited}. */
+    private static JournalEntry moving(EntryKind kind, Account debited, Account credited, UUID id, UUID bookingId,
+            UUID paymentId, Money amount, Instant at) {
+        return new JournalEntry(id, kind, bookingId, paymentId,
+                List.of(Posting.debit(debited, amount), Posting.credit(credited, amount)), at);
     }
 
     /** What this entry adds to {@code account}'s balance (in its normal direction; negative when it takes away). */
