@@ -34,6 +34,11 @@ alter table service add constraint service_deposit_shape check (
     (deposit_type = 'FIXED') = (deposit_amount is not null)
     and (deposit_type = 'PERCENT') = (deposit_percent is not null));
 
+--changeset atelier:0008-no-show-fee
+-- What not coming costs, a share of the price (kept from a deposit once payments are taken).
+alter table booking_policy add column no_show_fee_percent integer not null default 0
+    check (no_show_fee_percent between 0 and 100);
+
 --changeset atelier:0008-payment-settings
 -- The chain's payment methods (card, alipay, wechatpay, at-salon) and, per provider, its merchant credentials,
 -- sealed with AES-GCM under a key from the platform's configuration (key id kept beside them for rotation); never

@@ -385,7 +385,8 @@ class PortalMalformedRequestsIT {
         }
         return object(r, Map.of("slotStepMinutes", number(r, "15"), "leadTimeMinutes", number(r, "120"),
                 "horizonDays", number(r, "180"), "holdMinutes", number(r, "10"), "freeCancellationHours",
-                number(r, "24"), "lateCancellationFeePercent", number(r, "50")));
+                number(r, "24"), "lateCancellationFeePercent", number(r, "50"), "noShowFeePercent",
+                number(r, "20")));
     }
 
     private String paymentSettings(Random r) {

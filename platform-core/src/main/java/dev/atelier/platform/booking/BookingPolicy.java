@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 
 /**
  * A chain's booking rules, one row: the slot grid, how soon and how far ahead customers may book, how long a hold
- * lasts, and what cancelling late costs. The ranges are the table's own checks.
+ * lasts, what cancelling late costs and what not coming costs. The ranges are the table's own checks.
  */
 @Entity
 @Table(name = "booking_policy")
@@ -19,7 +19,7 @@ public class BookingPolicy {
 
     /** The settings, each within its range. */
     public record Settings(int slotStepMinutes, int leadTimeMinutes, int horizonDays, int holdMinutes,
-            int freeCancellationHours, int lateCancellationFeePercent) {
+            int freeCancellationHours, int lateCancellationFeePercent, int noShowFeePercent) {
 
         public static final int MIN_SLOT_STEP = 5;
         public static final int MAX_SLOT_STEP = 240;
@@ -38,6 +38,7 @@ public class BookingPolicy {
             within("holdMinutes", holdMinutes, MIN_HOLD, MAX_HOLD);
             within("freeCancellationHours", freeCancellationHours, 0, MAX_FREE_CANCELLATION);
             within("lateCancellationFeePercent", lateCancellationFeePercent, 0, MAX_FEE_PERCENT);
+            within("noShowFeePercent", noShowFeePercent, 0, MAX_FEE_PERCENT);
         }
 
         private static void within(String name, int value, int min, int max) {
@@ -68,17 +69,20 @@ public class BookingPolicy {
     @Column(name = "late_cancellation_fee_percent")
     private int lateCancellationFeePercent;
 
+    @Column(name = "no_show_fee_percent")
+    private int noShowFeePercent;
+
     protected BookingPolicy() {
     }
 
     public Settings settings() {
         return new Settings(slotStepMinutes, leadTimeMinutes, horizonDays, holdMinutes, freeCancellationHours,
-                lateCancellationFeePercent);
+                lateCancellationFeePercent, noShowFeePercent);
     }
 
-    /** What cancelling costs; the chain sets no no-show fee yet (nothing is charged for one). */
+    /** What cancelling late and not coming cost. */
     public CancellationPolicy cancellation() {
-        return CancellationPolicy.withoutNoShowFee(freeCancellationHours, lateCancellationFeePercent);
+        return new CancellationPolicy(freeCancellationHours, lateCancellationFeePercent, noShowFeePercent);
     }
 
     /** Replaces every setting. */
@@ -89,5 +93,6 @@ public class BookingPolicy {
         this.holdMinutes = settings.holdMinutes();
         this.freeCancellationHours = settings.freeCancellationHours();
         this.lateCancellationFeePercent = settings.lateCancellationFeePercent();
+        this.noShowFeePercent = settings.noShowFeePercent();
     }
 }

@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The chain's booking rules (slot step, lead time, horizon, hold, cancellation terms): everyone on the staff reads
+ * The chain's booking rules (slot step, lead time, horizon, hold, cancellation and no-show terms): everyone on the
+ * staff reads
  * them; only owners change them.
  */
 @RestController
@@ -43,7 +44,7 @@ class BookingPolicyController {
     @Transactional
     public BookingPolicy.Settings replace(StaffMember caller, @Valid @RequestBody BookingPolicyRequest request) {
         BookingPolicy policy = policies.require();
-        policy.change(request.settings());
+        policy.change(request.settings(policy.settings()));
         return policy.settings();
     }
 }

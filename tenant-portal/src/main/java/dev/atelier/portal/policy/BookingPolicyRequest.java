@@ -15,16 +15,21 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
-/** Every booking rule of the chain at once; each within the range the policy allows. */
+/**
+ * Every booking rule of the chain at once; each within the range the policy allows. {@code noShowFeePercent} is
+ * optional: left out, the chain's current no-show fee stays.
+ */
 record BookingPolicyRequest(@NotNull @Min(MIN_SLOT_STEP) @Max(MAX_SLOT_STEP) Integer slotStepMinutes,
         @NotNull @Min(0) @Max(MAX_LEAD_TIME) Integer leadTimeMinutes,
         @NotNull @Min(MIN_HORIZON) @Max(MAX_HORIZON) Integer horizonDays,
         @NotNull @Min(MIN_HOLD) @Max(MAX_HOLD) Integer holdMinutes,
         @NotNull @Min(0) @Max(MAX_FREE_CANCELLATION) Integer freeCancellationHours,
-        @NotNull @Min(0) @Max(MAX_FEE_PERCENT) Integer lateCancellationFeePercent) {
+        @NotNull @Min(0) @Max(MAX_FEE_PERCENT) Integer lateCancellationFeePercent,
+        @Min(0) @Max(MAX_FEE_PERCENT) Integer noShowFeePercent) {
 
-    BookingPolicy.Settings settings() {
+    BookingPolicy.Settings settings(BookingPolicy.Settings current) {
         return new BookingPolicy.Settings(slotStepMinutes, leadTimeMinutes, horizonDays, holdMinutes,
-                freeCancellationHours, lateCancellationFeePercent);
+                freeCancellationHours, lateCancellationFeePercent,
+                noShowFeePercent == null ? current.noShowFeePercent() : noShowFeePercent);
     }
 }

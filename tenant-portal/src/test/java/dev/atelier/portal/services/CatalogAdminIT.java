@@ -541,6 +541,19 @@ class CatalogAdminIT {
             assertThat(named.get("errors").get(0).get("field").asString()).isEqualTo("slotStepMinutes");
             assertThat(CELLS.column(tenant, "select slot_step_minutes from booking_policy"))
                     .as("unchanged by the refusals").containsExactly("30");
+
+            assertThat(changed.json().get("noShowFeePercent").asInt()).as("no no-show fee by default").isZero();
+            String withNoShowFee = body.replace("}", ",\"noShowFeePercent\":40}");
+            assertThat(chains.call("PUT", "/api/v1/booking-policy", owner, withNoShowFee).json()
+                    .get("noShowFeePercent").asInt()).isEqualTo(40);
+            assertThat(chains.call("PUT", "/api/v1/booking-policy", owner, body).json().get("noShowFeePercent")
+                    .asInt()).as("left out, it stays").isEqualTo(40);
+            for (String fee : List.of("-1", "101", "\"x\"")) {
+                assertThat(chains.call("PUT", "/api/v1/booking-policy", owner, body.replace("}",
+                        ",\"noShowFeePercent\":" + fee + "}")).status()).as(fee).isEqualTo(400);
+            }
+            assertThat(CELLS.column(tenant, "select no_show_fee_percent from booking_policy")).containsExactly("40");
+            chains.call("PUT", "/api/v1/booking-policy", owner, body.replace("}", ",\"noShowFeePercent\":0}"));
         } finally {
             chains.call("PUT", "/api/v1/booking-policy", owner, policy(15, 120, 180, 10, 24, 50));
         }
