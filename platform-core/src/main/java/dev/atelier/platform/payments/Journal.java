@@ -6,6 +6,7 @@ import dev.atelier.platform.payments.ledger.BookingMoney;
 import dev.atelier.platform.payments.ledger.EntryKind;
 import dev.atelier.platform.payments.ledger.JournalEntry;
 import dev.atelier.platform.payments.ledger.Posting;
+import dev.atelier.platform.persistence.SqlValues;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -84,7 +85,7 @@ public class Journal {
                     "D".equals(String.valueOf(line[6]).strip()) ? Posting.Side.DEBIT : Posting.Side.CREDIT,
                     new Money(((Number) line[7]).longValue(), entryCurrency))).toList();
             entries.add(new JournalEntry(id, EntryKind.valueOf((String) head[1]), bookingId, (UUID) head[2],
-                    postings, Columns.instant(head[4])));
+                    postings, SqlValues.instant(head[4])));
         });
         return new BookingMoney(bookingId, currency, entries);
     }

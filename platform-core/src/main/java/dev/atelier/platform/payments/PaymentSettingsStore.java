@@ -3,6 +3,7 @@ package dev.atelier.platform.payments;
 import dev.atelier.platform.payments.model.MerchantCredentials;
 import dev.atelier.platform.payments.model.PaymentMethod;
 import dev.atelier.platform.payments.model.Provider;
+import dev.atelier.platform.persistence.SqlValues;
 import dev.atelier.platform.tenancy.TenantContext;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
@@ -44,9 +45,10 @@ public class PaymentSettingsStore {
         for (Object row : entities.createNativeQuery("select provider, updated_at from payment_credential")
                 .getResultList()) {
             Object[] columns = (Object[]) row;
-            Provider.byId((String) columns[0]).ifPresent(provider -> given.put(provider, Columns.instant(columns[1])));
+            Provider.byId((String) columns[0])
+                    .ifPresent(provider -> given.put(provider, SqlValues.instant(columns[1])));
         }
-        return new PaymentSettings(methods((String) settings[0]), given, Columns.instant(settings[1]));
+        return new PaymentSettings(methods((String) settings[0]), given, SqlValues.instant(settings[1]));
     }
 
     /**
