@@ -28,8 +28,9 @@ public interface PaymentGateway {
     PaymentFact.Refunded refund(RefundRequest refund, MerchantCredentials chain);
 
     /**
-     * Verifies a notice on its raw body and headers; what it says. Refused (never partly believed) when its signature
-     * does not hold, it is stale, or it is malformed.
+     * Verifies a notice on its raw body and headers, with the keys of the chain {@code keys} find for it (our own
+     * records); what it says. Refused (never partly believed) when its signature does not hold, no chain of ours
+     * answers for it, it is stale, or it is malformed.
      */
-    Notice verify(RawNotice notice);
+    Notice verify(RawNotice notice, MerchantKeys keys);
 }

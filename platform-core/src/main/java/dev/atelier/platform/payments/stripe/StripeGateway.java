@@ -14,6 +14,7 @@ import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import dev.atelier.platform.money.Money;
 import dev.atelier.platform.payments.gateway.GatewayUnavailableException;
+import dev.atelier.platform.payments.gateway.MerchantKeys;
 import dev.atelier.platform.payments.gateway.Notice;
 import dev.atelier.platform.payments.gateway.NoticeRejectedException;
 import dev.atelier.platform.payments.gateway.OrderRequest;
@@ -131,7 +132,7 @@ public class StripeGateway implements PaymentGateway {
     }
 
     @Override
-    public Notice verify(RawNotice notice) {
+    public Notice verify(RawNotice notice, MerchantKeys keys) {
         if (!properties.configured()) {
             throw new NoticeRejectedException("Stripe notices are not taken: no webhook secret is configured");
         }

@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.stripe.net.Webhook;
 import dev.atelier.platform.money.Money;
 import dev.atelier.platform.payments.gateway.GatewayUnavailableException;
+import dev.atelier.platform.payments.gateway.MerchantKeys;
 import dev.atelier.platform.payments.gateway.Notice;
 import dev.atelier.platform.payments.gateway.NoticeRejectedException;
 import dev.atelier.platform.payments.gateway.OrderRequest;
@@ -153,7 +154,7 @@ class StripeGatewayTest {
     @Test
     void aSignedNoticeIsBelievedAndAnUnknownTypeIsAcknowledgedAndIgnored() throws Exception {
         String body = event("evt_1", "checkout.session.completed", 19900, "cny");
-        Notice paid = gateway.verify(signed(body, SECRET));
+        Notice paid = gateway.verify(signed(body, SECRET), MerchantKeys.NONE);
         assertThat(paid.eventId()).isEqualTo("evt_1");
         assertThat(paid.orderKey()).isEqualTo("cs_test_9");
         assertThat(paid.merchant()).contains("acct_1ChainA2b");
@@ -164,7 +165,7 @@ class StripeGatewayTest {
                 {"id":"evt_2","object":"event","type":"refund.updated","account":"acct_1ChainA2b",
                  "api_version":"2020-08-27",
                  "data":{"object":{"id":"re_7","object":"refund","amount":100,"currency":"cny",
-                 "payment_intent":"pi_9","status":"succeeded"}}}""", SECRET));
+                 "payment_intent":"pi_9","status":"succeeded"}}}""", SECRET), MerchantKeys.NONE);
         assertThat(refunded.orderKey()).isEqualTo("pi_9");
         assertThat(refunded.fact()).get().isEqualTo(new PaymentFact.Refunded("evt_2", "re_7",
                 Money.parse("1.00", "CNY")));
@@ -172,7 +173,7 @@ class StripeGatewayTest {
         Notice other = gateway.verify(signed("""
                 {"id":"evt_3","object":"event","type":"customer.created","api_version":"2020-08-27",
                  "data":{"object":{"id":"cus_1",
-                 "object":"customer"}}}""", SECRET));
+                 "object":"customer"}}}""", SECRET), MerchantKeys.NONE);
         assertThat(other.fact()).isEmpty();
     }
 
@@ -200,7 +201,7 @@ class StripeGatewayTest {
         List<String> believed = new ArrayList<>();
         corpus.forEach((kind, notice) -> {
             try {
-                gateway.verify(notice);
+                gateway.verify(notice, MerchantKeys.NONE);
                 believed.add(kind);
             } catch (NoticeRejectedException refused) {
                 // as it must be
@@ -208,7 +209,8 @@ class StripeGatewayTest {
         });
         assertThat(believed).as("of " + corpus.size() + " kinds of forged notice").isEmpty();
         assertThatThrownBy(() -> new StripeGateway(new StripeProperties("http://localhost:1", "", "", 0,
-                Duration.ofSeconds(1), Duration.ofSeconds(300)), Clock.systemUTC()).verify(signed(body, SECRET)))
+                Duration.ofSeconds(1), Duration.ofSeconds(300)), Clock.systemUTC())
+                .verify(signed(body, SECRET), MerchantKeys.NONE))
                 .as("without a webhook secret nothing is believed").isInstanceOf(NoticeRejectedException.class);
     }
 
