@@ -4,6 +4,10 @@ import dev.atelier.platform.booking.model.BookingRefusedException;
 import dev.atelier.platform.booking.model.BookingSource;
 import dev.atelier.platform.booking.model.BookingStatus;
 import dev.atelier.platform.booking.model.SlotUnavailableException;
+import dev.atelier.platform.catalog.SalonService;
+import dev.atelier.platform.catalog.SalonServiceRepository;
+import dev.atelier.platform.money.Money;
+import dev.atelier.platform.payments.model.DepositRule;
 import dev.atelier.platform.scheduling.AvailabilityQuery;
 import dev.atelier.platform.scheduling.AvailabilitySearch.Rules;
 import dev.atelier.platform.scheduling.LocationCalendar;
@@ -14,7 +18,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -54,14 +60,16 @@ class BookingPlacement {
     private final BookingRows rows;
     private final StatusChanges changes;
     private final BookingPolicyRepository policies;
+    private final SalonServiceRepository services;
 
     BookingPlacement(VisitCheck visits, BookedTime time, BookingRows rows, StatusChanges changes,
-            BookingPolicyRepository policies) {
+            BookingPolicyRepository policies, SalonServiceRepository services) {
         this.visits = visits;
         this.time = time;
         this.rows = rows;
         this.changes = changes;
         this.policies = policies;
+        this.services = services;
     }
 
     /**
@@ -82,15 +90,22 @@ class BookingPlacement {
         List<BookingView.ItemView> items = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         String currency = null;
+        Map<UUID, DepositRule> deposits = kind.source == BookingSource.ONLINE ? depositRules(checked) : Map.of();
+        Money deposit = null;
         for (Assignment assignment : checked.slot().assignments()) {
             LocationCalendar.Offer service = checked.prepared().services().get(assignment.serviceId());
             BigDecimal price = service.priceBy(assignment.staffId());
             total = total.add(price);
             currency = service.currency().getCurrencyCode();
+            Money due = deposits.getOrDefault(assignment.serviceId(), new DepositRule.None())
+                    .dueNow(Money.of(price, service.currency()));
+            deposit = deposit == null ? due : deposit.plus(due);
             items.add(new BookingView.ItemView(assignment.serviceId().toString(), assignment.staffId().toString(),
                     assignment.start(), assignment.end(), price));
         }
-        Instant holdExpiresAt = kind.status == BookingStatus.HELD
+        // paid ahead online: the booking waits for its payment, its time kept like a hold's
+        BookingStatus status = kind == Kind.ONLINE && !deposit.isZero() ? BookingStatus.PENDING_PAYMENT : kind.status;
+        Instant holdExpiresAt = status.keepsTimeUntilExpiry()
                 ? now.plus(Duration.ofMinutes(policies.require().settings().holdMinutes()))
                 : null;
         if (checked.prepared().lapsedHolds()) {
@@ -98,15 +113,25 @@ class BookingPlacement {
         }
         try {
             rows.insert(new BookingRows.NewRow(bookingId, party.customerId(), party.guestName(), request.locationId(),
-                    kind.status, kind.source, checked.slot().start(), checked.slot().end(), holdExpiresAt, total,
-                    currency, request.note()), now);
+                    status, kind.source, checked.slot().start(), checked.slot().end(), holdExpiresAt, total,
+                    currency, deposit, request.note()), now);
             time.write(bookingId, checked.visit(), checked.slot(),
                     items.stream().map(BookingView.ItemView::price).toList());
         } catch (RuntimeException e) {
             throw BookedTime.takenOr(e);
         }
-        return new BookingView(bookingId.toString(), kind.status.name(), request.locationId().toString(),
+        return new BookingView(bookingId.toString(), status.name(), request.locationId().toString(),
                 checked.slot().start(), checked.slot().end(), items, new BookingView.PriceView(total, currency),
-                request.note(), null, holdExpiresAt);
+                request.note(), null, holdExpiresAt, BookingView.PaymentView.of(deposit, Money.zero(deposit.currency()),
+                        Money.zero(deposit.currency())));
+    }
+
+    /** What each of the visit's services asks to be paid ahead, as the catalog says now. */
+    private Map<UUID, DepositRule> depositRules(VisitCheck.Checked checked) {
+        Map<UUID, DepositRule> rules = new HashMap<>();
+        for (SalonService service : services.findAllById(checked.prepared().services().keySet())) {
+            rules.put(service.id(), service.deposit());
+        }
+        return rules;
     }
 }

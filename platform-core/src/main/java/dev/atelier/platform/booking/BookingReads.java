@@ -4,6 +4,7 @@ import static dev.atelier.platform.persistence.SqlValues.instant;
 
 import dev.atelier.platform.booking.model.BookingSource;
 import dev.atelier.platform.booking.model.BookingStatus;
+import dev.atelier.platform.money.Money;
 import dev.atelier.platform.web.NotFoundException;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +37,13 @@ class BookingReads {
         List<Object[]> rows = entities.createNativeQuery("""
                 select b.id, b.status, b.location_id, b.starts_at, b.ends_at, b.price_amount, b.price_currency, b.note,
                        i.service_id, i.staff_id, i.starts_at, i.ends_at, i.price_amount, b.cancellation_fee_amount,
-                       b.hold_expires_at
+                       b.hold_expires_at, b.deposit_minor, coalesce(m.paid, 0), coalesce(m.refunded, 0)
                   from booking b join booking_item i on i.booking_id = b.id
+                  left join lateral (
+                       select sum(p.amount_minor) filter (where e.kind = 'CHARGE') as paid,
+                              sum(p.amount_minor) filter (where e.kind = 'REFUND') as refunded
+                         from journal_entry e join journal_posting p on p.entry_id = e.id and p.side = 'D'
+                        where e.booking_id = b.id) m on true
                  where (cast(:customer as uuid) is null or b.customer_id = :customer)
                    and (cast(:booking as uuid) is null or b.id = :booking)
                  order by b.starts_at desc, b.id, i.position""").setParameter("customer", customerId)
@@ -50,11 +57,20 @@ class BookingReads {
                     row[9].toString(), instant(row[10]), instant(row[11]), (BigDecimal) row[12]));
         }
         List<BookingView> views = new ArrayList<>();
-        bookings.forEach((id, row) -> views.add(new BookingView(id.toString(),
-                BookingStatus.valueOf((String) row[1]).name(), row[2].toString(), instant(row[3]), instant(row[4]),
-                List.copyOf(items.get(id)), new BookingView.PriceView((BigDecimal) row[5], ((String) row[6]).strip()),
-                (String) row[7], (BigDecimal) row[13], row[14] == null ? null : instant(row[14]))));
+        bookings.forEach((id, row) -> {
+            Currency currency = Currency.getInstance(((String) row[6]).strip());
+            views.add(new BookingView(id.toString(), BookingStatus.valueOf((String) row[1]).name(), row[2].toString(),
+                    instant(row[3]), instant(row[4]), List.copyOf(items.get(id)),
+                    new BookingView.PriceView((BigDecimal) row[5], currency.getCurrencyCode()), (String) row[7],
+                    (BigDecimal) row[13], row[14] == null ? null : instant(row[14]),
+                    BookingView.PaymentView.of(minor(row[15], currency), minor(row[16], currency),
+                            minor(row[17], currency))));
+        });
         return views;
+    }
+
+    private static Money minor(Object units, Currency currency) {
+        return new Money(((Number) units).longValue(), currency);
     }
 
     /**

@@ -26,7 +26,7 @@ class BookingRows {
     /** A booking to write: who it is for, how it was made, its time and its price. */
     record NewRow(UUID id, UUID customerId, String guestName, UUID locationId, BookingStatus status,
             BookingSource source, Instant start, Instant end, Instant holdExpiresAt, BigDecimal price,
-            String currency, String note) {
+            String currency, Money deposit, String note) {
     }
 
     /** One of a booking's items, in its order. */
@@ -47,30 +47,34 @@ class BookingRows {
     Booking lock(UUID bookingId, UUID customerId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entities.createNativeQuery("""
-                select status, location_id, starts_at, price_amount, hold_expires_at, price_currency from booking
+                select status, location_id, starts_at, price_amount, hold_expires_at, price_currency, deposit_minor
+                  from booking
                  where id = :id and (cast(:customer as uuid) is null or customer_id = :customer) for update""")
                 .setParameter("id", bookingId).setParameter("customer", customerId).getResultList();
         if (rows.isEmpty()) {
             throw new NotFoundException("booking");
         }
         Object[] row = rows.getFirst();
+        Currency currency = Currency.getInstance(((String) row[5]).strip());
         return new Booking(bookingId, BookingStatus.valueOf((String) row[0]), (UUID) row[1], instant(row[2]),
-                Money.of((BigDecimal) row[3], Currency.getInstance(((String) row[5]).strip())),
+                Money.of((BigDecimal) row[3], currency), new Money(((Number) row[6]).longValue(), currency),
                 row[4] == null ? null : instant(row[4]));
     }
 
     void insert(NewRow row, Instant now) {
         entities.createNativeQuery("""
                 insert into booking (id, customer_id, guest_name, location_id, status, source, starts_at, ends_at,
-                                     hold_expires_at, price_amount, price_currency, note, created_at, updated_at)
+                                     hold_expires_at, price_amount, price_currency, deposit_minor, note, created_at,
+                                     updated_at)
                 values (:id, :customer, :guest, :location, :status, :source, :start, :end, :expires, :price,
-                        :currency, :note, :now, :now)""")
+                        :currency, :deposit, :note, :now, :now)""")
                 .setParameter("id", row.id()).setParameter("customer", row.customerId())
                 .setParameter("guest", row.guestName()).setParameter("location", row.locationId())
                 .setParameter("status", row.status().name()).setParameter("source", row.source().name())
                 .setParameter("start", Timestamp.from(row.start())).setParameter("end", Timestamp.from(row.end()))
                 .setParameter("expires", row.holdExpiresAt() == null ? null : Timestamp.from(row.holdExpiresAt()))
                 .setParameter("price", row.price()).setParameter("currency", row.currency())
+                .setParameter("deposit", row.deposit().minorUnits())
                 .setParameter("note", row.note()).setParameter("now", Timestamp.from(now)).executeUpdate();
     }
 
@@ -80,6 +84,16 @@ class BookingRows {
                 update booking set status = :status, updated_at = :now, version = version + 1, hold_expires_at = null
                  where id = :id""")
                 .setParameter("status", status.name()).setParameter("now", Timestamp.from(now))
+                .setParameter("id", bookingId).executeUpdate();
+    }
+
+    /** The booking waits for its payment, its time kept until {@code holdUntil}. */
+    void awaitPayment(UUID bookingId, Instant holdUntil, Instant now) {
+        entities.createNativeQuery("""
+                update booking set status = :status, hold_expires_at = :until, updated_at = :now, version = version + 1
+                 where id = :id""")
+                .setParameter("status", BookingStatus.PENDING_PAYMENT.name())
+                .setParameter("until", Timestamp.from(holdUntil)).setParameter("now", Timestamp.from(now))
                 .setParameter("id", bookingId).executeUpdate();
     }
 
@@ -117,10 +131,11 @@ class BookingRows {
     List<UUID> lockOverdueHolds(Instant now, UUID except) {
         @SuppressWarnings("unchecked")
         List<UUID> overdue = entities.createNativeQuery("""
-                select id from booking where status = '%s' and hold_expires_at <= :now
+                select id from booking where status in ('%s', '%s') and hold_expires_at <= :now
                    and (cast(:except as uuid) is null or id <> :except) for update skip locked"""
-                // a literal, as the partial index booking_held has it
-                .formatted(BookingStatus.HELD.name())).setParameter("now", Timestamp.from(now))
+                // literals, as the partial index booking_held has them
+                .formatted(BookingStatus.HELD.name(), BookingStatus.PENDING_PAYMENT.name()))
+                .setParameter("now", Timestamp.from(now))
                 .setParameter("except", except).getResultList();
         return overdue;
     }

@@ -81,8 +81,13 @@ public class Bookings {
         }
         BookingView booking = placement.place(new BookingPlacement.Party(customer.id(), null), request, kind, now);
         keys.answer(caller, idempotencyKey, booking);
-        journal.record(UUID.fromString(booking.id()), hold ? "booking.held" : "booking.confirmed", booking,
-                BookingJournal.Actor.CUSTOMER, customer.userId(), hold ? "booking.hold" : "booking.create", now);
+        String event = switch (BookingStatus.valueOf(booking.status())) {
+            case HELD -> "booking.held";
+            case PENDING_PAYMENT -> "booking.payment-pending";
+            default -> "booking.confirmed";
+        };
+        journal.record(UUID.fromString(booking.id()), event, booking, BookingJournal.Actor.CUSTOMER,
+                customer.userId(), hold ? "booking.hold" : "booking.create", now);
         return new Created(booking, false);
     }
 
@@ -99,6 +104,10 @@ public class Bookings {
         }
         if (booking.status() != BookingStatus.HELD && booking.status() != BookingStatus.EXPIRED) {
             throw refused(booking, "confirmed");
+        }
+        if (booking.asksForPayment()) {
+            throw new BookingRefusedException("This booking is confirmed once its " + booking.deposit()
+                    + " is paid (POST …/payments).");
         }
         moves.confirmHold(booking, now);
         BookingView view = reads.view(bookingId);

@@ -33,6 +33,12 @@ class StatusChanges {
         time.release(booking.id());
     }
 
+    /** The locked (held) booking waits for its payment until {@code holdUntil}, keeping its time. */
+    void awaitPayment(Booking booking, Instant holdUntil, Instant now) {
+        booking.status().becomes(BookingStatus.PENDING_PAYMENT);
+        rows.awaitPayment(booking.id(), holdUntil, now);
+    }
+
     /** The locked booking becomes confirmed (its time already kept). */
     void confirm(Booking booking, Instant now) {
         rows.setStatus(booking.id(), booking.status().becomes(BookingStatus.CONFIRMED), now);
@@ -59,7 +65,7 @@ class StatusChanges {
     /** As {@link #expireOverdueHolds(Instant)}, leaving out {@code except} (a hold being confirmed late). */
     int expireOverdueHolds(Instant now, UUID except) {
         List<UUID> expired = rows.lockOverdueHolds(now, except);
-        BookingStatus status = BookingStatus.HELD.becomes(BookingStatus.EXPIRED);
+        BookingStatus status = BookingStatus.EXPIRED;
         for (UUID id : expired) {
             rows.setStatus(id, status, now);
             time.release(id);

@@ -30,11 +30,13 @@ public class PaymentSettingsStore {
 
     private final EntityManager entities;
     private final CredentialVault vault;
+    private final PaymentRoutes routes;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    PaymentSettingsStore(EntityManager entities, CredentialVault vault) {
+    PaymentSettingsStore(EntityManager entities, CredentialVault vault, PaymentRoutes routes) {
         this.entities = entities;
         this.vault = vault;
+        this.routes = routes;
     }
 
     @Transactional(readOnly = true)
@@ -61,9 +63,14 @@ public class PaymentSettingsStore {
         for (Provider provider : removed) {
             entities.createNativeQuery("delete from payment_credential where provider = :provider")
                     .setParameter("provider", provider.id()).executeUpdate();
+            routes.forgetKeys(provider, TenantContext.require().id());
         }
         for (MerchantCredentials credentials : given) {
             save(credentials, now);
+            if (credentials instanceof MerchantCredentials.WechatPayMerchant wechat) {
+                // WeChat Pay's notices name the key they are signed with: the route to this chain
+                routes.registerKey(Provider.WECHATPAY, wechat.publicKeyId(), TenantContext.require().id());
+            }
         }
         Set<Provider> configured = read().credentialsGiven().keySet();
         for (PaymentMethod method : methods) {

@@ -244,7 +244,7 @@ public class AvailabilitySearch {
                    and t.ends_at > :from"""
                 .formatted(SqlValues.EPOCH_MICROS.formatted("t.starts_at"),
                         SqlValues.EPOCH_MICROS.formatted("t.ends_at"),
-                        "(b.status = 'HELD' and b.hold_expires_at <= :now)"))
+                        "(b.status in ('HELD', 'PENDING_PAYMENT') and b.hold_expires_at <= :now)"))
                 .setParameter("staff", staffIds.toArray(UUID[]::new))
                 .setParameter("resources", resourceIds.toArray(UUID[]::new))
                 .setParameter("from", Timestamp.from(from)).setParameter("to", Timestamp.from(to))

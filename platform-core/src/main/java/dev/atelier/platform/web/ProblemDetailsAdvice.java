@@ -8,7 +8,12 @@ import dev.atelier.platform.identity.IdentityUnavailableException;
 import dev.atelier.platform.identity.Membership;
 import dev.atelier.platform.money.InvalidAmountException;
 import dev.atelier.platform.payments.CredentialKeyMissingException;
+import dev.atelier.platform.payments.MerchantKeyTakenException;
+import dev.atelier.platform.payments.OrderNotKnownYetException;
 import dev.atelier.platform.payments.PaymentMethodUnavailableException;
+import dev.atelier.platform.payments.gateway.GatewayUnavailableException;
+import dev.atelier.platform.payments.gateway.NoticeRejectedException;
+import dev.atelier.platform.payments.ledger.RefundTooLargeException;
 import dev.atelier.platform.payments.model.InvalidCredentialsException;
 import dev.atelier.platform.staff.InvitationAnsweredException;
 import dev.atelier.platform.staff.InvitationExpiredException;
@@ -222,6 +227,36 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(CredentialKeyMissingException.class)
     ResponseEntity<ProblemDetail> credentialKeyMissing(CredentialKeyMissingException e) {
         return unavailable(ProblemType.PAYMENTS_UNCONFIGURED, 3600, e.getMessage());
+    }
+
+    @ExceptionHandler(GatewayUnavailableException.class)
+    ResponseEntity<ProblemDetail> gatewayUnavailable(GatewayUnavailableException e) {
+        log.warn("payment provider unavailable: {}", e.getMessage());
+        return unavailable(ProblemType.PAYMENT_PROVIDER_UNAVAILABLE, 30,
+                "The payment provider did not answer; nothing was charged twice. Try again shortly.");
+    }
+
+    @ExceptionHandler(NoticeRejectedException.class)
+    ProblemDetail noticeRejected(NoticeRejectedException e) {
+        log.info("payment notice refused: {}", e.getMessage());
+        return problem(HttpStatus.BAD_REQUEST, ProblemType.NOTICE_REJECTED, "The notice was refused: "
+                + e.getMessage() + ".");
+    }
+
+    @ExceptionHandler(OrderNotKnownYetException.class)
+    ProblemDetail orderNotKnownYet(OrderNotKnownYetException e) {
+        return problem(HttpStatus.CONFLICT, ProblemType.ORDER_NOT_KNOWN_YET, "The notice names an order not known "
+                + "yet; deliver it again later.");
+    }
+
+    @ExceptionHandler(MerchantKeyTakenException.class)
+    ProblemDetail merchantKeyTaken(MerchantKeyTakenException e) {
+        return problem(HttpStatus.CONFLICT, ProblemType.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(RefundTooLargeException.class)
+    ProblemDetail refundTooLarge(RefundTooLargeException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.REFUND_TOO_LARGE, e.getMessage());
     }
 
     @ExceptionHandler(UnknownTenantException.class)

@@ -30,6 +30,10 @@ public enum ProblemType {
     BODY_TOO_LARGE("body-too-large"),
     PAYMENT_METHOD_UNAVAILABLE("payment-method-unavailable"),
     PAYMENTS_UNCONFIGURED("payments-unconfigured"),
+    PAYMENT_PROVIDER_UNAVAILABLE("payment-provider-unavailable"),
+    NOTICE_REJECTED("notice-rejected"),
+    ORDER_NOT_KNOWN_YET("order-not-known-yet"),
+    REFUND_TOO_LARGE("refund-too-large"),
     SERVER_ERROR("server-error");
 
     private static final String BASE = "https://atelier.dev/problems/";

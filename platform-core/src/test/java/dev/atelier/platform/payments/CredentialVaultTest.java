@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atelier.platform.web.WebProperties;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class CredentialVaultTest {
     }
 
     private static CredentialVault vault(Map<String, String> keys, String active, boolean localMode) {
-        return new CredentialVault(new PaymentProperties(keys, active),
+        return new CredentialVault(new PaymentProperties(keys, active, Duration.ofMinutes(15), Duration.ofMinutes(3)),
                 new WebProperties(URI.create("http://localhost:8080"), localMode, DataSize.ofKilobytes(64)));
     }
 }

@@ -42,7 +42,12 @@ public class HostTenantResolver {
     }
 
     /** Whether {@code host} (lower case, no trailing dot) is under the platform's base domain. */
-    boolean isPlatformHost(String host) {
+    public boolean isPlatformHost(String host) {
         return host.endsWith(baseDomainSuffix);
+    }
+
+    /** Whether {@code host} is the platform's own host, the base domain itself (no chain's subdomain). */
+    public boolean isPlatformsOwnHost(String host) {
+        return host != null && ("." + host.toLowerCase(Locale.ROOT)).equals(baseDomainSuffix);
     }
 }

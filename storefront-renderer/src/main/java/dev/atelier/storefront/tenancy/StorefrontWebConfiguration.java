@@ -17,6 +17,6 @@ class StorefrontWebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(tenantInterceptor).addPathPatterns("/**").excludePathPatterns("/actuator/**",
-                "/error", "/v3/api-docs/**");
+                "/error", "/v3/api-docs/**", "/webhooks/**");
     }
 }

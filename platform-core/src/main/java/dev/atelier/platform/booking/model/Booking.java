@@ -6,10 +6,11 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A booking as its rules see it: where it is in its life, when it starts, what it costs and, while it is
- * {@code HELD}, until when its time is kept. The questions here are asked of a booking locked for the transaction.
+ * A booking as its rules see it: where it is in its life, when it starts, what it costs and what of that is to be
+ * paid ahead (its deposit, nothing when all is paid at the salon), and, while it is {@code HELD} or waiting for its
+ * payment, until when its time is kept. The questions here are asked of a booking locked for the transaction.
  */
-public record Booking(UUID id, BookingStatus status, UUID locationId, Instant start, Money price,
+public record Booking(UUID id, BookingStatus status, UUID locationId, Instant start, Money price, Money deposit,
         Instant holdExpiresAt) {
 
     public Booking {
@@ -18,14 +19,23 @@ public record Booking(UUID id, BookingStatus status, UUID locationId, Instant st
         Objects.requireNonNull(locationId, "locationId");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(price, "price");
-        if (status == BookingStatus.HELD && holdExpiresAt == null) {
+        Objects.requireNonNull(deposit, "deposit");
+        if (deposit.isMoreThan(price)) {
+            throw new IllegalArgumentException("a deposit is at most the price");
+        }
+        if (status.keepsTimeUntilExpiry() && holdExpiresAt == null) {
             throw new IllegalArgumentException("a hold keeps its time until a given moment");
         }
     }
 
-    /** It is held and its hold has not run out at {@code now}. */
+    /** It is held (or waits for its payment) and its hold has not run out at {@code now}. */
     public boolean holdLastsAt(Instant now) {
-        return status == BookingStatus.HELD && holdExpiresAt.isAfter(now);
+        return status.keepsTimeUntilExpiry() && holdExpiresAt.isAfter(now);
+    }
+
+    /** Something is to be paid ahead before it is confirmed. */
+    public boolean asksForPayment() {
+        return !deposit.isZero();
     }
 
     /** Its start is {@code now} or past. */

@@ -26,7 +26,7 @@ import java.util.Set;
 public enum BookingStatus {
     /** Its time is kept for a short while during checkout. */
     HELD,
-    /** Checkout is waiting for the payment provider; not used until payments come (the column does not admit it). */
+    /** Checkout is waiting for the payment provider: the customer is paying the deposit (or the full price). */
     PENDING_PAYMENT,
     CONFIRMED,
     /** The client is at the salon. */
@@ -75,6 +75,11 @@ public enum BookingStatus {
     /** No step leads on from it. */
     public boolean isFinal() {
         return NEXT.get(this).isEmpty();
+    }
+
+    /** It keeps its time only until its hold runs out: held during checkout, or waiting for its payment. */
+    public boolean keepsTimeUntilExpiry() {
+        return this == HELD || this == PENDING_PAYMENT;
     }
 
     /** The visit is still to come: held, awaiting payment or confirmed. */

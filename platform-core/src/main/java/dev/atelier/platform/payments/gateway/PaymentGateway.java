@@ -1,5 +1,6 @@
 package dev.atelier.platform.payments.gateway;
 
+import dev.atelier.platform.money.Money;
 import dev.atelier.platform.payments.model.MerchantCredentials;
 import dev.atelier.platform.payments.model.PaymentFact;
 import dev.atelier.platform.payments.model.Provider;
@@ -14,6 +15,11 @@ import java.util.Optional;
 public interface PaymentGateway {
 
     Provider provider();
+
+    /** The platform's commission the provider keeps for it out of {@code captured} (nothing unless it does). */
+    default Money commissionOn(Money captured) {
+        return Money.zero(captured.currency());
+    }
 
     /** Opens an order for {@code order} in the chain's name; the same idempotency key gives the same order. */
     ProviderOrder open(OrderRequest order, MerchantCredentials chain);

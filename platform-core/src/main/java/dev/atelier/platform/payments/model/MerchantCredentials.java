@@ -18,6 +18,9 @@ public sealed interface MerchantCredentials {
 
     Provider provider();
 
+    /** Who the chain is at its provider: the connected account, the app id, the merchant id. */
+    String merchantId();
+
     /** Stripe Connect: the chain's connected account; charges are direct charges on it. */
     record StripeAccount(String accountId) implements MerchantCredentials {
 
@@ -30,6 +33,11 @@ public sealed interface MerchantCredentials {
         @Override
         public Provider provider() {
             return Provider.STRIPE;
+        }
+
+        @Override
+        public String merchantId() {
+            return accountId;
         }
     }
 
@@ -47,6 +55,11 @@ public sealed interface MerchantCredentials {
         @Override
         public Provider provider() {
             return Provider.ALIPAY;
+        }
+
+        @Override
+        public String merchantId() {
+            return appId;
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.atelier.platform.payments.model;
 import dev.atelier.platform.money.Money;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -37,6 +38,11 @@ public final class PaymentFacts {
             throw new AmountMismatchException(ordered, refund.amount());
         }
         return byEvent.putIfAbsent(fact.eventId(), fact) == null;
+    }
+
+    /** Its facts, each once, in the order they were added. */
+    public List<PaymentFact> all() {
+        return List.copyOf(byEvent.values());
     }
 
     public Money ordered() {

@@ -64,6 +64,12 @@ public class StripeGateway implements PaymentGateway {
         return Provider.STRIPE;
     }
 
+    /** The application fee each direct charge gives the platform. */
+    @Override
+    public Money commissionOn(Money captured) {
+        return captured.basisPoints(properties.applicationFeeBasisPoints());
+    }
+
     @Override
     public ProviderOrder open(OrderRequest order, MerchantCredentials chain) {
         Money amount = order.amount();
@@ -82,8 +88,7 @@ public class StripeGateway implements PaymentGateway {
                                 .build())
                         .build())
                 .setPaymentIntentData(SessionCreateParams.PaymentIntentData.builder()
-                        .setApplicationFeeAmount(amount.basisPoints(properties.applicationFeeBasisPoints())
-                                .minorUnits())
+                        .setApplicationFeeAmount(commissionOn(amount).minorUnits())
                         .putMetadata("atelier_payment", order.paymentId().toString()).build())
                 .build();
         try {

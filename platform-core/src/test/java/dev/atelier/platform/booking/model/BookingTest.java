@@ -18,7 +18,7 @@ class BookingTest {
     static final CancellationPolicy POLICY = new CancellationPolicy(24, 50, 0);
 
     static Booking booking(BookingStatus status) {
-        return new Booking(UUID.randomUUID(), status, UUID.randomUUID(), START, PRICE,
+        return new Booking(UUID.randomUUID(), status, UUID.randomUUID(), START, PRICE, Money.zero(PRICE.currency()),
                 status == BookingStatus.HELD ? START.minus(Duration.ofDays(1)) : null);
     }
 
@@ -29,6 +29,7 @@ class BookingTest {
         assertThat(hold.holdLastsAt(hold.holdExpiresAt())).isFalse();
         assertThat(booking(BookingStatus.EXPIRED).holdLastsAt(START.minus(Duration.ofDays(2)))).isFalse();
         assertThatThrownBy(() -> new Booking(UUID.randomUUID(), BookingStatus.HELD, UUID.randomUUID(), START, PRICE,
+                Money.zero(PRICE.currency()),
                 null)).isInstanceOf(IllegalArgumentException.class);
     }
 

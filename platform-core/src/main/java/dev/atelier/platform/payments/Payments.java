@@ -1,0 +1,272 @@
+package dev.atelier.platform.payments;
+
+import dev.atelier.platform.booking.BookingPayments;
+import dev.atelier.platform.booking.IdempotencyKeyReusedException;
+import dev.atelier.platform.booking.model.Booking;
+import dev.atelier.platform.booking.model.BookingRefusedException;
+import dev.atelier.platform.booking.model.SlotUnavailableException;
+import dev.atelier.platform.money.Money;
+import dev.atelier.platform.payments.gateway.GatewayUnavailableException;
+import dev.atelier.platform.payments.gateway.OrderRequest;
+import dev.atelier.platform.payments.gateway.PaymentGateway;
+import dev.atelier.platform.payments.gateway.PaymentGateways;
+import dev.atelier.platform.payments.gateway.ProviderOrder;
+import dev.atelier.platform.payments.gateway.RefundRequest;
+import dev.atelier.platform.payments.model.MerchantCredentials;
+import dev.atelier.platform.payments.model.PaymentFact;
+import dev.atelier.platform.payments.model.PaymentMethod;
+import dev.atelier.platform.payments.model.PaymentStatus;
+import dev.atelier.platform.payments.model.Provider;
+import dev.atelier.platform.tenancy.TenantContext;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Payments of the current chain's bookings: a customer pays what their booking asks ahead on a provider's hosted
+ * page; what providers say arrives as facts ({@link NoticeIntake}, or asked by {@link PaymentSweeps}) and settles the
+ * booking: confirmed once paid, or — paid after its time went to someone else, or after it was cancelled — refunded in
+ * full automatically. No provider is called inside a database transaction: what is asked of one is written first
+ * (the payment, the refund, each with the id the provider is given as its idempotency key), so a call cut short is
+ * made again with the same key and makes one order, one refund.
+ */
+@Service
+public class Payments {
+
+    private static final Logger log = LoggerFactory.getLogger(Payments.class);
+
+    private final PaymentRecords records;
+    private final PaymentLedger ledger;
+    private final PaymentGateways gateways;
+    private final PaymentRoutes routes;
+    private final PaymentSettingsStore settings;
+    private final BookingPayments bookings;
+    private final Journal journal;
+    private final TransactionTemplate transactions;
+    private final PaymentProperties properties;
+    private final Clock clock;
+
+    Payments(PaymentRecords records, PaymentLedger ledger, PaymentGateways gateways, PaymentRoutes routes,
+            PaymentSettingsStore settings, BookingPayments bookings, Journal journal, TransactionTemplate transactions,
+            PaymentProperties properties, Clock clock) {
+        this.records = records;
+        this.ledger = ledger;
+        this.gateways = gateways;
+        this.routes = routes;
+        this.settings = settings;
+        this.bookings = bookings;
+        this.journal = journal;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Where the customer comes back from the provider's page: paid (or they think so), or not. */
+    public record Returns(URI paid, URI cancelled) {
+    }
+
+    /**
+     * The customer {@code customerId} pays their booking's deposit by {@code method}: one payment per
+     * {@code idempotencyKey} (the same key answers the same payment and its page; another method under it is
+     * refused), an order at the provider opened for it, the booking's time kept while they pay.
+     *
+     * @throws PaymentMethodUnavailableException when the chain does not take {@code method} online
+     * @throws BookingRefusedException when nothing is to be paid, or the booking no longer waits for a payment
+     * @throws GatewayUnavailableException when the provider cannot be reached (the same request may be made again)
+     */
+    public Payment start(UUID customerId, UUID bookingId, PaymentMethod method, OrderRequest.Channel channel,
+            String idempotencyKey, Returns returns, String description) {
+        Provider provider = Provider.of(method).orElseThrow(() -> new PaymentMethodUnavailableException(method,
+                "Payment at the salon is taken by the salon's staff, not online."));
+        Payment payment = transactions.execute(status -> {
+            Instant now = clock.instant();
+            Booking booking = bookings.lock(bookingId, customerId);
+            Optional<Payment> earlier = records.byRequest(bookingId, idempotencyKey);
+            if (earlier.isPresent()) {
+                if (earlier.get().method() != method) {
+                    throw new IdempotencyKeyReusedException();
+                }
+                return earlier.get();
+            }
+            if (!settings.read().takes(method)) {
+                throw new PaymentMethodUnavailableException(method, "This salon does not take " + method.id()
+                        + " online.");
+            }
+            Money paid = journal.moneyOf(bookingId, booking.deposit().currency()).captured();
+            if (!paid.isZero()) {
+                throw new BookingRefusedException("This booking is paid already.");
+            }
+            bookings.awaitPayment(booking, now.plus(properties.paymentWindow()), now);
+            Payment created = new Payment(UUID.randomUUID(), bookingId, method, Optional.of(provider), channel,
+                    booking.deposit(), PaymentStatus.PENDING, idempotencyKey, Optional.empty(), Optional.empty(), now);
+            records.insert(created, customerId, now);
+            return created;
+        });
+        if (payment.order().isPresent()) {
+            return payment;
+        }
+        PaymentGateway gateway = gateway(provider);
+        MerchantCredentials chain = credentials(provider);
+        // our own key first, so a notice that comes before the provider's answer is routed too
+        routes.registerOrder(provider, payment.ownOrderKey(), TenantContext.require().id(), payment.id(),
+                clock.instant());
+        ProviderOrder order = gateway.open(new OrderRequest(payment.id(), payment.providerIdempotencyKey(),
+                payment.amount(), description, returns.paid(), returns.cancelled(), channel == null
+                        ? OrderRequest.Channel.DESKTOP
+                        : channel),
+                chain);
+        routes.registerOrder(provider, order.orderId(), TenantContext.require().id(), payment.id(), clock.instant());
+        return transactions.execute(status -> {
+            records.opened(payment.id(), order, clock.instant());
+            return records.find(payment.id()).orElseThrow();
+        });
+    }
+
+    /**
+     * Nothing, when the booking is the customer's.
+     *
+     * @throws dev.atelier.platform.web.NotFoundException otherwise
+     */
+    public void requireCustomersBooking(UUID customerId, UUID bookingId) {
+        bookings.viewOf(customerId, bookingId);
+    }
+
+    /** The booking's payments, oldest first. */
+    public List<Payment> ofBooking(UUID bookingId) {
+        return transactions.execute(status -> records.ofBooking(bookingId));
+    }
+
+    /** One payment of the booking, if it is one of the booking's. */
+    public Optional<Payment> one(UUID bookingId, UUID paymentId) {
+        return transactions.execute(status -> records.find(paymentId)
+                .filter(payment -> payment.bookingId().equals(bookingId)));
+    }
+
+    /**
+     * Asks the payment's provider where its order stands (a notice may have been lost, or the customer is back on the
+     * return page before it came) and takes what it says.
+     */
+    public Payment refresh(UUID paymentId) {
+        Payment payment = transactions.execute(status -> records.find(paymentId)).orElseThrow();
+        if (payment.status() != PaymentStatus.PENDING || payment.order().isEmpty() || payment.provider().isEmpty()) {
+            return payment;
+        }
+        Provider provider = payment.provider().get();
+        Optional<PaymentFact> fact = gateway(provider).query(payment.order().get(), credentials(provider));
+        fact.ifPresent(told -> take(paymentId, provider, told));
+        return transactions.execute(status -> records.find(paymentId)).orElseThrow();
+    }
+
+    /**
+     * Takes {@code fact} of the payment into the books, then settles its booking if the payment was newly taken.
+     *
+     * @return whether the fact was new
+     */
+    boolean take(UUID paymentId, Provider provider, PaymentFact fact) {
+        PaymentLedger.Applied applied = transactions.execute(status -> ledger.apply(paymentId, provider, fact,
+                clock.instant()));
+        if (applied.newlyCaptured()) {
+            settle(paymentId);
+        }
+        return applied.recorded();
+    }
+
+    /**
+     * A taken payment's booking: confirmed (late only if its time is still free); when it cannot be — its time went
+     * to someone else, it was cancelled, or another payment paid it already — the payment is refunded in full and
+     * the booking stays as it is (an event tells the customer).
+     */
+    void settle(UUID paymentId) {
+        Payment payment = transactions.execute(status -> records.find(paymentId)).orElseThrow();
+        String refundWhy = null;
+        try {
+            BookingPayments.Outcome outcome = transactions.execute(status -> bookings.paid(payment.bookingId(),
+                    clock.instant()));
+            if (outcome == BookingPayments.Outcome.ENDED) {
+                refundWhy = "The booking was cancelled before its payment came; all of it is refunded.";
+            } else if (outcome == BookingPayments.Outcome.ALREADY_CONFIRMED && paidTwice(payment)) {
+                refundWhy = "The booking was paid already; this second payment is refunded.";
+            }
+        } catch (SlotUnavailableException | BookingRefusedException late) {
+            refundWhy = "The payment came after the booking's time was given away; all of it is refunded.";
+        }
+        if (refundWhy != null) {
+            String reason = refundWhy;
+            Optional<UUID> refund = transactions.execute(status -> requestRefund(payment, null, reason, null));
+            refund.ifPresent(this::executeRefund);
+        }
+    }
+
+    /** Another payment of the booking was taken too, and this one is not the first of them. */
+    private boolean paidTwice(Payment payment) {
+        return transactions.execute(status -> records.ofBooking(payment.bookingId()).stream()
+                .filter(other -> other.status().captured())
+                .min(java.util.Comparator.comparing(Payment::createdAt).thenComparing(Payment::id))
+                .filter(first -> !first.id().equals(payment.id())).isPresent());
+    }
+
+    /**
+     * Writes a refund of all that is left of {@code payment} to ask its provider for, once per payment for an
+     * automatic one; empty when nothing is left.
+     */
+    private Optional<UUID> requestRefund(Payment payment, Money amount, String reason, String requestedBy) {
+        Instant now = clock.instant();
+        var money = journal.lockedMoneyOf(payment.bookingId(), payment.amount().currency());
+        records.lock(payment.id());
+        String key = requestedBy == null ? "automatic" : null;
+        if (key != null && records.refundByRequest(payment.id(), key).isPresent()) {
+            return Optional.empty();
+        }
+        Money left = money.leftOf(payment.id()).minus(records.refunding(payment.id(), payment.amount().currency()));
+        Money refunded = amount == null ? left : amount;
+        if (refunded.isZero() || refunded.isMoreThan(left)) {
+            return Optional.empty();
+        }
+        UUID id = UUID.randomUUID();
+        records.insertRefund(new PaymentRecords.Refund(id, payment.id(), refunded, reason, "REQUESTED"), requestedBy,
+                key, now);
+        return Optional.of(id);
+    }
+
+    /**
+     * Asks the provider for a written refund (again, under the same id, if it was asked before and not answered) and
+     * books its answer.
+     */
+    void executeRefund(UUID refundId) {
+        PaymentRecords.Refund refund = transactions.execute(status -> records.refund(refundId)).orElseThrow();
+        if (!"REQUESTED".equals(refund.status())) {
+            return;
+        }
+        Payment payment = transactions.execute(status -> records.find(refund.paymentId())).orElseThrow();
+        Provider provider = payment.provider().orElseThrow();
+        try {
+            PaymentFact.Refunded answer = gateway(provider).refund(new RefundRequest(refundId,
+                    payment.order().orElseThrow(), payment.providerReference().orElse(null), refund.amount(),
+                    refund.reason()), credentials(provider));
+            transactions.executeWithoutResult(status -> {
+                ledger.apply(payment.id(), provider, answer, clock.instant());
+                records.answerRefund(refundId, "SUCCEEDED", clock.instant());
+            });
+        } catch (GatewayUnavailableException e) {
+            log.warn("refund {} of payment {} not answered; asked again later", refundId, payment.id(), e);
+        }
+    }
+
+    private PaymentGateway gateway(Provider provider) {
+        return gateways.of(provider).orElseThrow(() -> new PaymentMethodUnavailableException(provider.method(),
+                "Payments by " + provider.method().id() + " are not set up on this platform."));
+    }
+
+    private MerchantCredentials credentials(Provider provider) {
+        return transactions.execute(status -> settings.credentials(provider)).orElseThrow(
+                () -> new PaymentMethodUnavailableException(provider.method(), "This salon does not take "
+                        + provider.method().id() + " online."));
+    }
+}

@@ -1,0 +1,365 @@
+package dev.atelier.storefront.payments;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.atelier.platform.testing.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.stripe.net.Webhook;
+import dev.atelier.infra.servers.KeycloakServer;
+import dev.atelier.infra.testing.TestServers;
+import dev.atelier.platform.booking.HoldExpiry;
+import dev.atelier.platform.catalog.SalonServiceRepository;
+import dev.atelier.platform.money.Money;
+import dev.atelier.platform.payments.PaymentSettingsStore;
+import dev.atelier.platform.payments.PaymentSweeps;
+import dev.atelier.platform.payments.model.DepositRule;
+import dev.atelier.platform.payments.model.MerchantCredentials;
+import dev.atelier.platform.payments.model.PaymentMethod;
+import dev.atelier.platform.scheduling.StaffShift;
+import dev.atelier.platform.tenancy.Tenant;
+import dev.atelier.platform.tenancy.TenantContext;
+import dev.atelier.platform.testing.Http;
+import dev.atelier.platform.testing.MovableClock;
+import dev.atelier.platform.testing.MovableClocks;
+import dev.atelier.platform.testing.TestCells;
+import dev.atelier.platform.testing.TestIdentity;
+import dev.atelier.storefront.SalonFixture;
+import dev.atelier.storefront.StorefrontApplication;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Paying a deposit end to end against real PostgreSQL and Keycloak, with Stripe's API faked by WireMock and driven
+ * through stripe-java: a booking that asks for a deposit waits for its payment; the pay request (retried) opens one
+ * Checkout session; a signed notice confirms the booking and books the charge and the platform's fee once however
+ * often it comes; forged, altered and misdirected notices change nothing; a payment after the hold ran out
+ * re-confirms the booking while its time is free and is refunded in full when the time went to someone else.
+ */
+@SpringBootTest(classes = StorefrontApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Import(MovableClocks.class)
+class PaymentsIT {
+
+    static final TestCells CELLS = TestCells.create("payments");
+    static final KeycloakServer KEYCLOAK = TestServers.keycloak();
+    static final WireMockServer STRIPE = new WireMockServer(options().dynamicPort());
+    static final String SECRET = "whsec_payments_it";
+    static final String ACCOUNT = "acct_1SalonPays";
+    static final String PASSWORD = "a-long-password";
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
+    static final LocalDate DAY_ZERO = LocalDate.now(LONDON).plusWeeks(2).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+    static final AtomicInteger SESSIONS = new AtomicInteger();
+
+    static {
+        STRIPE.start();
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        CELLS.register(registry, 8);
+        TestIdentity.register(registry, KEYCLOAK);
+        registry.add("atelier.web.local-mode", () -> "true");
+        registry.add("atelier.payments.stripe.api-base", () -> "http://localhost:" + STRIPE.port());
+        registry.add("atelier.payments.stripe.secret-key", () -> "sk_test_platform");
+        registry.add("atelier.payments.stripe.webhook-secret", () -> SECRET);
+        registry.add("atelier.payments.stripe.application-fee-basis-points", () -> "250");
+        // the sweeps run when the test says so
+        registry.add("atelier.payments.sweep-interval", () -> "PT1H");
+        registry.add("atelier.bookings.hold-sweep-interval", () -> "PT1H");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SalonFixture fixture;
+
+    @Autowired
+    SalonServiceRepository services;
+
+    @Autowired
+    PaymentSettingsStore settings;
+
+    @Autowired
+    HoldExpiry holds;
+
+    @Autowired
+    PaymentSweeps sweeps;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    Clock clock;
+
+    Http http;
+    Tenant salon;
+    UUID soho;
+    UUID anna;
+    UUID cut;
+    String customer;
+    String rival;
+
+    @BeforeAll
+    void salon() {
+        http = new Http(port);
+        salon = fixture.chain("pay-a");
+        fixture.chain("pay-b");
+        TenantContext.asTenant(salon, () -> {
+            soho = fixture.location("Soho", LocalTime.of(9, 0), LocalTime.of(18, 0));
+            anna = fixture.stylist("anna@pay-a.test", soho);
+            cut = fixture.service("Cut", 30, 0, true, List.of(anna));
+            transactions.executeWithoutResult(status -> services.findById(cut).orElseThrow()
+                    .deposit(new DepositRule.Fixed(Money.parse("10.00", "GBP")), clock.instant()));
+            for (DayOfWeek day : DayOfWeek.values()) {
+                fixture.weekly(anna, soho, StaffShift.Kind.SHIFT, day, 9 * 60, 18 * 60);
+            }
+            settings.change(Set.of(PaymentMethod.CARD, PaymentMethod.AT_SALON),
+                    List.of(new MerchantCredentials.StripeAccount(ACCOUNT)), Set.of(), clock.instant());
+        });
+        customer = customer("payer@payments.test");
+        rival = customer("rival@payments.test");
+    }
+
+    @AfterAll
+    void stop() {
+        STRIPE.stop();
+    }
+
+    @Test
+    void aDepositIsPaidOnceAndConfirmsTheBookingHoweverOftenItsNoticeComes() throws Exception {
+        JsonNode booking = book(customer, "deposit-1", at(0, "10:00"));
+        assertThat(booking.get("status").asString()).isEqualTo("PENDING_PAYMENT");
+        assertThat(booking.get("holdExpiresAt").isNull()).isFalse();
+        assertThat(booking.get("payment").get("status").asString()).isEqualTo("DUE");
+        assertThat(booking.get("payment").get("due").get("amount").decimalValue()).isEqualByComparingTo("10.00");
+        String id = booking.get("id").asString();
+        assertProblem(http.send("POST", "pay-a.localhost", "/api/v1/me/bookings/" + id + "/confirm", null,
+                "Authorization", "Bearer " + customer), 422, "booking-rules");
+
+        String session = nextSession();
+        STRIPE.resetRequests();
+        JsonNode payment = pay(customer, id, "pay-1", "card").json();
+        JsonNode again = pay(customer, id, "pay-1", "card").json();
+        assertThat(payment.get("status").asString()).isEqualTo("PENDING");
+        assertThat(payment.get("amount").get("amount").decimalValue()).isEqualByComparingTo("10.00");
+        assertThat(payment.get("redirectUrl").asString()).isEqualTo("https://checkout.test/" + session);
+        assertThat(again.get("id").asString()).isEqualTo(payment.get("id").asString());
+        STRIPE.verify(1, postRequestedFor(urlPathEqualTo("/v1/checkout/sessions")));
+        assertProblem(pay(customer, id, "pay-1", "alipay"), 422, "idempotency-key-reused");
+        assertProblem(pay(rival, id, "pay-rival", "card"), 404, "not-found");
+
+        String notice = completed("evt_paid_" + session, session, 1000, "gbp", ACCOUNT);
+        for (int i = 0; i < 100; i++) {
+            assertThat(deliver(notice, signature(notice, SECRET)).status()).isEqualTo(204);
+        }
+
+        JsonNode paid = mine(customer, id);
+        assertThat(paid.get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(paid.get("payment").get("status").asString()).isEqualTo("PAID");
+        assertThat(paid.get("payment").get("paid").get("amount").decimalValue()).isEqualByComparingTo("10.00");
+        assertThat(CELLS.column(salon, "select kind || ' ' || count(*) from journal_entry where booking_id = '" + id
+                + "' group by kind order by kind")).containsExactly("CHARGE 1", "COMMISSION 1");
+        assertThat(CELLS.column(salon, """
+                select p.amount_minor from journal_entry e join journal_posting p on p.entry_id = e.id
+                 where e.kind = 'COMMISSION' and p.side = 'D' and e.booking_id = '%s'""".formatted(id)))
+                .as("2.5 % of 10.00").containsExactly("25");
+        assertThat(CELLS.column(salon, "select count(*) from payment_fact f join payment p on p.id = f.payment_id "
+                + "where p.booking_id = '" + id + "'")).containsExactly("1");
+        assertThat(CELLS.column(salon, "select type from outbox_event where aggregate_id = '" + id
+                + "' order by id")).containsExactly("booking.payment-pending", "payment.succeeded",
+                        "booking.confirmed");
+    }
+
+    @Test
+    void forgedAlteredAndMisdirectedNoticesChangeNothing() throws Exception {
+        String id = book(customer, "tamper-1", at(1, "10:00")).get("id").asString();
+        String session = nextSession();
+        pay(customer, id, "tamper-pay", "card");
+        String genuine = completed("evt_t_" + session, session, 1000, "gbp", ACCOUNT);
+        List<String> facts = CELLS.column(salon, "select count(*) from payment_fact");
+
+        assertProblem(deliver(genuine, signature(genuine, "whsec_someone_else")), 400, "notice-rejected");
+        assertProblem(deliver(genuine, signature(genuine, SECRET).replace("v1=", "v1=0")), 400,
+                "notice-rejected");
+        assertProblem(deliver(genuine, null), 400, "notice-rejected");
+        String cheaper = completed("evt_t2_" + session, session, 100, "gbp", ACCOUNT);
+        assertProblem(deliver(cheaper, signature(cheaper, SECRET)), 400, "notice-rejected");
+        String otherCurrency = completed("evt_t3_" + session, session, 1000, "eur", ACCOUNT);
+        assertProblem(deliver(otherCurrency, signature(otherCurrency, SECRET)), 400, "notice-rejected");
+        String otherMerchant = completed("evt_t4_" + session, session, 1000, "gbp", "acct_1SomeoneElse");
+        assertProblem(deliver(otherMerchant, signature(otherMerchant, SECRET)), 400, "notice-rejected");
+        String stale = "t=" + (clock.instant().getEpochSecond() - 3_600) + ",v1="
+                + Webhook.Util.computeHmacSha256(SECRET, (clock.instant().getEpochSecond() - 3_600) + "." + genuine);
+        assertProblem(deliver(genuine, stale), 400, "notice-rejected");
+        String malformed = "{\"id\":\"evt_x\",";
+        assertProblem(deliver(malformed, signature(malformed, SECRET)), 400, "notice-rejected");
+        String unknownOrder = completed("evt_t5", "cs_not_ours", 1000, "gbp", ACCOUNT);
+        assertProblem(deliver(unknownOrder, signature(unknownOrder, SECRET)), 409, "order-not-known-yet");
+        Http.Response onAChainHost = http.send("POST", "pay-a.localhost", "/webhooks/stripe", genuine,
+                "Stripe-Signature", signature(genuine, SECRET));
+        assertThat(onAChainHost.status()).isEqualTo(404);
+        String ignored = """
+                {"id":"evt_other","object":"event","type":"customer.created","api_version":"2020-08-27",
+                 "data":{"object":{"id":"cus_1","object":"customer"}}}""";
+        assertThat(deliver(ignored, signature(ignored, SECRET)).status()).isEqualTo(204);
+
+        assertThat(CELLS.column(salon, "select count(*) from payment_fact")).isEqualTo(facts);
+        assertThat(mine(customer, id).get("status").asString()).isEqualTo("PENDING_PAYMENT");
+        assertThat(CELLS.column(salon, "select count(*) from journal_entry where booking_id = '" + id + "'"))
+                .containsExactly("0");
+    }
+
+    @Test
+    void aLatePaymentReconfirmsWhileTheTimeIsFreeAndIsRefundedOnceItIsTaken() throws Exception {
+        String free = book(customer, "late-free", at(2, "10:00")).get("id").asString();
+        String freeSession = nextSession();
+        pay(customer, free, "late-free-pay", "card");
+        String taken = book(customer, "late-taken", at(2, "14:00")).get("id").asString();
+        String takenSession = nextSession();
+        pay(customer, taken, "late-taken-pay", "card");
+
+        ((MovableClock) clock).advance(Duration.ofMinutes(20));
+        holds.sweep();
+        STRIPE.stubFor(get(urlPathEqualTo("/v1/checkout/sessions/" + freeSession)).willReturn(json(
+                session(freeSession, "open", "unpaid"))));
+        STRIPE.stubFor(get(urlPathEqualTo("/v1/checkout/sessions/" + takenSession)).willReturn(json(
+                session(takenSession, "open", "unpaid"))));
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/checkout/sessions/" + freeSession + "/expire")).willReturn(json(
+                session(freeSession, "expired", "unpaid"))));
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/checkout/sessions/" + takenSession + "/expire")).willReturn(json(
+                session(takenSession, "expired", "unpaid"))));
+        assertThat(sweeps.sweep().closed()).isGreaterThanOrEqualTo(2);
+        assertThat(mine(customer, free).get("status").asString()).isEqualTo("EXPIRED");
+        STRIPE.verify(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions/" + freeSession + "/expire")));
+
+        // someone else takes the second time meanwhile
+        String rivals = book(rival, "rival-takes", at(2, "14:00")).get("id").asString();
+        assertThat(rivals).isNotEqualTo(taken);
+
+        String paidLate = completed("evt_late_" + freeSession, freeSession, 1000, "gbp", ACCOUNT);
+        assertThat(deliver(paidLate, signature(paidLate, SECRET)).status()).isEqualTo(204);
+        JsonNode reconfirmed = mine(customer, free);
+        assertThat(reconfirmed.get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(reconfirmed.get("payment").get("status").asString()).isEqualTo("PAID");
+
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/refunds")).willReturn(json("""
+                {"id":"re_late_1","object":"refund","amount":1000,"currency":"gbp",
+                 "payment_intent":"pi_%s","status":"succeeded"}""".formatted(takenSession))));
+        String paidTooLate = completed("evt_late_" + takenSession, takenSession, 1000, "gbp", ACCOUNT);
+        assertThat(deliver(paidTooLate, signature(paidTooLate, SECRET)).status()).isEqualTo(204);
+        JsonNode refunded = mine(customer, taken);
+        assertThat(refunded.get("status").asString()).isEqualTo("EXPIRED");
+        assertThat(refunded.get("payment").get("status").asString()).isEqualTo("REFUNDED");
+        assertThat(refunded.get("payment").get("refunded").get("amount").decimalValue())
+                .isEqualByComparingTo("10.00");
+        STRIPE.verify(1, postRequestedFor(urlPathEqualTo("/v1/refunds")));
+        assertThat(CELLS.column(salon, "select type from outbox_event where aggregate_id = '" + taken
+                + "' and type like 'payment.%' order by id")).containsExactly("payment.succeeded",
+                        "payment.refunded");
+        // the refund's own notice afterwards changes nothing more
+        String refundNotice = """
+                {"id":"evt_re_late_1","object":"event","type":"refund.updated","account":"%s",
+                 "api_version":"2020-08-27","data":{"object":{"id":"re_late_1","object":"refund","amount":1000,
+                 "currency":"gbp","payment_intent":"pi_%s","status":"succeeded"}}}""".formatted(ACCOUNT, takenSession);
+        assertThat(deliver(refundNotice, signature(refundNotice, SECRET)).status()).isEqualTo(204);
+        assertThat(CELLS.column(salon, "select count(*) from journal_entry where kind = 'REFUND' and booking_id = '"
+                + taken + "'")).containsExactly("1");
+    }
+
+    private String nextSession() {
+        String id = "cs_test_" + SESSIONS.incrementAndGet();
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).willReturn(json("""
+                {"id":"%s","object":"checkout.session","url":"https://checkout.test/%s","status":"open",
+                 "payment_status":"unpaid","amount_total":1000,"currency":"gbp","mode":"payment"}"""
+                .formatted(id, id))));
+        return id;
+    }
+
+    private static String session(String id, String status, String paymentStatus) {
+        return """
+                {"id":"%s","object":"checkout.session","url":"https://checkout.test/%s","status":"%s",
+                 "payment_status":"%s","amount_total":1000,"currency":"gbp","mode":"payment"}"""
+                .formatted(id, id, status, paymentStatus);
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    private static String completed(String event, String session, long amount, String currency, String account) {
+        return """
+                {"id":"%s","object":"event","type":"checkout.session.completed","account":"%s",
+                 "api_version":"2020-08-27","data":{"object":{"id":"%s","object":"checkout.session",
+                 "status":"complete","payment_status":"paid","amount_total":%d,"currency":"%s",
+                 "payment_intent":"pi_%s"}}}""".formatted(event, account, session, amount, currency, session);
+    }
+
+    /** A Stripe-Signature header for {@code body}, signed now by the app's clock. */
+    private String signature(String body, String secret) throws Exception {
+        long now = clock.instant().getEpochSecond();
+        return "t=" + now + ",v1=" + Webhook.Util.computeHmacSha256(secret, now + "." + body);
+    }
+
+    private Http.Response deliver(String body, String signature) {
+        return signature == null
+                ? http.send("POST", "localhost", "/webhooks/stripe", body)
+                : http.send("POST", "localhost", "/webhooks/stripe", body, "Stripe-Signature", signature);
+    }
+
+    private Http.Response pay(String token, String bookingId, String key, String method) {
+        return http.send("POST", "pay-a.localhost", "/api/v1/me/bookings/" + bookingId + "/payments",
+                "{\"method\":\"" + method + "\"}", "Idempotency-Key", key, "Authorization", "Bearer " + token);
+    }
+
+    private JsonNode mine(String token, String bookingId) {
+        return http.send("GET", "pay-a.localhost", "/api/v1/me/bookings/" + bookingId, null, "Authorization",
+                "Bearer " + token).json();
+    }
+
+    private JsonNode book(String token, String key, String start) {
+        Http.Response response = http.send("POST", "pay-a.localhost", "/api/v1/bookings", """
+                {"locationId":"%s","start":"%s","items":[{"serviceId":"%s","staffId":"%s"}]}"""
+                .formatted(soho, start, cut, anna), "Idempotency-Key", key, "Authorization", "Bearer " + token);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json();
+    }
+
+    private static String at(int day, String time) {
+        return DAY_ZERO.plusDays(day).atTime(LocalTime.parse(time)).atZone(LONDON).toInstant().toString();
+    }
+
+    private String customer(String email) {
+        Http.Response registered = http.post("pay-a.localhost", "/api/v1/customers", """
+                {"name":"Payer","email":"%s","password":"%s"}""".formatted(email, PASSWORD));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        return KEYCLOAK.accessToken("atelier", "atelier-dev", email, PASSWORD, "openid");
+    }
+}
