@@ -4,6 +4,7 @@ import dev.atelier.platform.booking.model.Booking;
 import dev.atelier.platform.booking.model.BookingRefusedException;
 import dev.atelier.platform.booking.model.BookingStatus;
 import dev.atelier.platform.booking.model.SlotUnavailableException;
+import dev.atelier.platform.money.Money;
 import dev.atelier.platform.web.NotFoundException;
 import java.time.Instant;
 import java.util.Map;
@@ -115,6 +116,27 @@ public class BookingPayments {
     public BookingView viewOf(UUID customerId, UUID bookingId) {
         return reads.views(customerId, bookingId).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("booking"));
+    }
+
+    /** A booking that ended: how, what it cost, and the cancellation fee recorded on it (zero if none). */
+    public record Ended(BookingStatus status, Money price, Money cancellationFee) {
+    }
+
+    /** How the booking ended, locked; null while it has not (or it does not exist). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Ended ended(UUID bookingId) {
+        Booking booking;
+        try {
+            booking = rows.lock(bookingId, null);
+        } catch (NotFoundException gone) {
+            return null;
+        }
+        if (booking.status() != BookingStatus.CANCELLED && booking.status() != BookingStatus.NO_SHOW
+                && booking.status() != BookingStatus.COMPLETED) {
+            return null;
+        }
+        return new Ended(booking.status(), booking.price(),
+                rows.cancellationFee(bookingId, booking.price().currency()));
     }
 
     /** The booking as the APIs show it (money included). */

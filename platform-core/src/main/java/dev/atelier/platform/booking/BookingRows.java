@@ -106,6 +106,16 @@ class BookingRows {
                 .setParameter("now", Timestamp.from(now)).setParameter("id", bookingId).executeUpdate();
     }
 
+    /** The cancellation fee recorded on the booking; zero if none. */
+    Money cancellationFee(UUID bookingId, Currency currency) {
+        List<?> fee = entities.createNativeQuery("select cancellation_fee_amount from booking where id = :id")
+                .setParameter("id", bookingId).getResultList();
+        return fee.isEmpty() || fee.getFirst() == null
+                ? Money.zero(currency)
+                : Money.of((BigDecimal) fee.getFirst(),
+                        currency);
+    }
+
     /** Gives the booking a new time (its items are rewritten with it). */
     void retime(UUID bookingId, Instant start, Instant end, Instant now) {
         entities.createNativeQuery("""

@@ -3,10 +3,12 @@ package dev.atelier.platform.booking;
 import dev.atelier.platform.booking.model.Booking;
 import dev.atelier.platform.booking.model.BookingStatus;
 import dev.atelier.platform.money.Money;
+import dev.atelier.platform.tenancy.TenantContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,11 +21,13 @@ class StatusChanges {
     private final BookingRows rows;
     private final BookedTime time;
     private final BookingJournal journal;
+    private final ApplicationEventPublisher events;
 
-    StatusChanges(BookingRows rows, BookedTime time, BookingJournal journal) {
+    StatusChanges(BookingRows rows, BookedTime time, BookingJournal journal, ApplicationEventPublisher events) {
         this.rows = rows;
         this.time = time;
         this.journal = journal;
+        this.events = events;
     }
 
     /** Cancels the locked booking with {@code fee} owed and frees its time. */
@@ -31,6 +35,7 @@ class StatusChanges {
         booking.status().becomes(BookingStatus.CANCELLED);
         rows.cancel(booking.id(), fee, now);
         time.release(booking.id());
+        events.publishEvent(new BookingEnded(TenantContext.require(), booking.id()));
     }
 
     /** The locked (held) booking waits for its payment until {@code holdUntil}, keeping its time. */
@@ -51,6 +56,7 @@ class StatusChanges {
         rows.setStatus(booking.id(), booking.status().becomes(next), now);
         if (next == BookingStatus.COMPLETED || next == BookingStatus.NO_SHOW) {
             time.endAt(booking.id(), now);
+            events.publishEvent(new BookingEnded(TenantContext.require(), booking.id()));
         }
     }
 

@@ -120,7 +120,7 @@ class PaymentLedger {
         return named("refund:" + refundId);
     }
 
-    private static UUID named(String what) {
+    static UUID named(String what) {
         return UUID.nameUUIDFromBytes(what.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -183,6 +183,20 @@ class PaymentRecords {
                  order by p.updated_at limit 200""");
     }
 
+    /** Ended bookings with money still held for them and no refund being asked (their end not settled yet). */
+    List<UUID> endedBookingsHoldingMoney() {
+        return ids("""
+                select b.id from booking b
+                  join journal_entry e on e.booking_id = b.id
+                  join journal_posting p on p.entry_id = e.id and p.account = 'CUSTOMER_PREPAYMENTS'
+                 where b.status in ('CANCELLED', 'NO_SHOW', 'COMPLETED')
+                   and not exists (select 1 from payment_refund r join payment m on m.id = r.payment_id
+                                    where m.booking_id = b.id and r.status = 'REQUESTED')
+                 group by b.id
+                having sum(case p.side when 'C' then p.amount_minor else -p.amount_minor end) > 0
+                 limit 200""");
+    }
+
     void insertRefund(Refund refund, String requestedBy, String idempotencyKey, Instant now) {
         entities.createNativeQuery("""
                 insert into payment_refund (id, payment_id, amount_minor, currency, reason, status, requested_by,

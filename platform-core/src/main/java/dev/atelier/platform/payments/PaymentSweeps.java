@@ -98,6 +98,12 @@ public class PaymentSweeps {
                 return 1;
             });
         }
+        for (UUID bookingId : transactions.execute(status -> records.endedBookingsHoldingMoney())) {
+            settled += guarded(bookingId, () -> {
+                payments.bookingEnded(bookingId);
+                return 1;
+            });
+        }
         int asked = 0;
         for (UUID id : transactions.execute(
                 status -> records.unansweredRefunds(clock.instant().minus(properties.reconcileAfter())))) {

@@ -4,6 +4,7 @@ import dev.atelier.platform.booking.BookingPayments;
 import dev.atelier.platform.booking.IdempotencyKeyReusedException;
 import dev.atelier.platform.booking.model.Booking;
 import dev.atelier.platform.booking.model.BookingRefusedException;
+import dev.atelier.platform.booking.model.BookingStatus;
 import dev.atelier.platform.booking.model.SlotUnavailableException;
 import dev.atelier.platform.money.Money;
 import dev.atelier.platform.payments.gateway.GatewayUnavailableException;
@@ -12,11 +13,13 @@ import dev.atelier.platform.payments.gateway.PaymentGateway;
 import dev.atelier.platform.payments.gateway.PaymentGateways;
 import dev.atelier.platform.payments.gateway.ProviderOrder;
 import dev.atelier.platform.payments.gateway.RefundRequest;
+import dev.atelier.platform.payments.ledger.JournalEntry;
 import dev.atelier.platform.payments.model.MerchantCredentials;
 import dev.atelier.platform.payments.model.PaymentFact;
 import dev.atelier.platform.payments.model.PaymentMethod;
 import dev.atelier.platform.payments.model.PaymentStatus;
 import dev.atelier.platform.payments.model.Provider;
+import dev.atelier.platform.payments.model.WhenABookingEnds;
 import dev.atelier.platform.tenancy.TenantContext;
 import java.net.URI;
 import java.time.Clock;
@@ -27,6 +30,8 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -54,8 +59,8 @@ public class Payments {
     private final Clock clock;
 
     Payments(PaymentRecords records, PaymentLedger ledger, PaymentGateways gateways, PaymentRoutes routes,
-            PaymentSettingsStore settings, BookingPayments bookings, Journal journal, TransactionTemplate transactions,
-            PaymentProperties properties, Clock clock) {
+            PaymentSettingsStore settings, BookingPayments bookings, Journal journal,
+            PlatformTransactionManager transactionManager, PaymentProperties properties, Clock clock) {
         this.records = records;
         this.ledger = ledger;
         this.gateways = gateways;
@@ -63,7 +68,9 @@ public class Payments {
         this.settings = settings;
         this.bookings = bookings;
         this.journal = journal;
-        this.transactions = transactions;
+        // each step its own transaction, also when called once another committed (after a booking ended)
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.properties = properties;
         this.clock = clock;
     }
@@ -199,7 +206,8 @@ public class Payments {
         }
         if (refundWhy != null) {
             String reason = refundWhy;
-            Optional<UUID> refund = transactions.execute(status -> requestRefund(payment, null, reason, null));
+            Optional<UUID> refund = transactions.execute(status -> requestRefund(payment, null, reason, null,
+                    "automatic"));
             refund.ifPresent(this::executeRefund);
         }
     }
@@ -213,15 +221,69 @@ public class Payments {
     }
 
     /**
+     * The booking ended: what was paid ahead and is still held for it goes where its end says — cancelled, all back
+     * but the fee recorded on it (none when the salon cancelled without one); not come, kept; done, earned. Each
+     * step once, however often it is asked (after the cancelling transaction, and again by the sweep).
+     */
+    public void bookingEnded(UUID bookingId) {
+        List<UUID> refunds = transactions.execute(status -> {
+            Instant now = clock.instant();
+            BookingPayments.Ended ended = bookings.ended(bookingId);
+            if (ended == null) {
+                return List.<UUID>of();
+            }
+            var money = journal.lockedMoneyOf(bookingId, ended.price().currency());
+            List<Payment> taken = records.ofBooking(bookingId).stream().filter(p -> p.status().captured()).toList();
+            Money held = money.held();
+            for (Payment payment : taken) {
+                held = held.minus(records.refunding(payment.id(), held.currency()).min(held));
+            }
+            if (held.isZero()) {
+                return List.<UUID>of();
+            }
+            WhenABookingEnds end = switch (ended.status()) {
+                case CANCELLED -> WhenABookingEnds.cancelledByCustomer(held, ended.cancellationFee());
+                case NO_SHOW -> WhenABookingEnds.noShow(held);
+                default -> new WhenABookingEnds(Money.zero(held.currency()), held);
+            };
+            Money toKeep = end.kept();
+            Money toRefund = end.refund();
+            List<UUID> asked = new java.util.ArrayList<>();
+            for (Payment payment : taken) {
+                Money left = money.leftOf(payment.id())
+                        .minus(records.refunding(payment.id(), held.currency()).min(money.leftOf(payment.id())));
+                Money kept = toKeep.min(left);
+                if (!kept.isZero()) {
+                    UUID entry = PaymentLedger.named((ended.status() == BookingStatus.COMPLETED ? "earned:" : "kept:")
+                            + payment.id());
+                    journal.append(ended.status() == BookingStatus.COMPLETED
+                            ? money.record(JournalEntry.earned(entry, bookingId, payment.id(), kept, now))
+                            : money.forfeit(entry, payment.id(), kept, now));
+                    toKeep = toKeep.minus(kept);
+                    left = left.minus(kept);
+                }
+                Money refunded = toRefund.min(left);
+                if (!refunded.isZero()) {
+                    requestRefund(payment, refunded, "The booking was " + ended.status().word()
+                            + "; what the policy gives back is refunded.", null, "ended").ifPresent(asked::add);
+                    toRefund = toRefund.minus(refunded);
+                }
+            }
+            return asked;
+        });
+        refunds.forEach(this::executeRefund);
+    }
+
+    /**
      * Writes a refund of all that is left of {@code payment} to ask its provider for, once per payment for an
      * automatic one; empty when nothing is left.
      */
-    private Optional<UUID> requestRefund(Payment payment, Money amount, String reason, String requestedBy) {
+    private Optional<UUID> requestRefund(Payment payment, Money amount, String reason, String requestedBy,
+            String key) {
         Instant now = clock.instant();
         var money = journal.lockedMoneyOf(payment.bookingId(), payment.amount().currency());
         records.lock(payment.id());
-        String key = requestedBy == null ? "automatic" : null;
-        if (key != null && records.refundByRequest(payment.id(), key).isPresent()) {
+        if (records.refundByRequest(payment.id(), key).isPresent()) {
             return Optional.empty();
         }
         Money left = money.leftOf(payment.id()).minus(records.refunding(payment.id(), payment.amount().currency()));

@@ -1,6 +1,7 @@
 package dev.atelier.storefront.payments;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -280,7 +281,8 @@ class PaymentsIT {
         assertThat(refunded.get("payment").get("status").asString()).isEqualTo("REFUNDED");
         assertThat(refunded.get("payment").get("refunded").get("amount").decimalValue())
                 .isEqualByComparingTo("10.00");
-        STRIPE.verify(1, postRequestedFor(urlPathEqualTo("/v1/refunds")));
+        STRIPE.verify(1, postRequestedFor(urlPathEqualTo("/v1/refunds"))
+                .withRequestBody(containing("payment_intent=pi_" + takenSession)));
         assertThat(CELLS.column(salon, "select type from outbox_event where aggregate_id = '" + taken
                 + "' and type like 'payment.%' order by id")).containsExactly("payment.succeeded",
                         "payment.refunded");
@@ -292,6 +294,33 @@ class PaymentsIT {
         assertThat(deliver(refundNotice, signature(refundNotice, SECRET)).status()).isEqualTo(204);
         assertThat(CELLS.column(salon, "select count(*) from journal_entry where kind = 'REFUND' and booking_id = '"
                 + taken + "'")).containsExactly("1");
+    }
+
+    @Test
+    void aCustomerCancellingWithinThePolicyIsRefundedInFull() throws Exception {
+        String id = book(customer, "cancel-1", at(3, "10:00")).get("id").asString();
+        String session = nextSession();
+        pay(customer, id, "cancel-pay", "card");
+        String paid = completed("evt_cancel_" + session, session, 1000, "gbp", ACCOUNT);
+        assertThat(deliver(paid, signature(paid, SECRET)).status()).isEqualTo(204);
+        assertThat(mine(customer, id).get("status").asString()).isEqualTo("CONFIRMED");
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/refunds")).willReturn(json("""
+                {"id":"re_cancel_1","object":"refund","amount":1000,"currency":"gbp",
+                 "payment_intent":"pi_%s","status":"succeeded"}""".formatted(session))));
+
+        Http.Response cancelled = http.send("POST", "pay-a.localhost", "/api/v1/me/bookings/" + id + "/cancel", null,
+                "Authorization", "Bearer " + customer);
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+
+        JsonNode after = mine(customer, id);
+        assertThat(after.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(after.get("payment").get("status").asString()).isEqualTo("REFUNDED");
+        STRIPE.verify(1, postRequestedFor(urlPathEqualTo("/v1/refunds"))
+                .withRequestBody(containing("payment_intent=pi_" + session))
+                .withRequestBody(containing("amount=1000")));
+        assertThat(sweeps.sweep().refundsAsked()).as("nothing is left to refund").isZero();
+        assertThat(CELLS.column(salon, "select count(*) from journal_entry where kind = 'REFUND' and booking_id = '"
+                + id + "'")).containsExactly("1");
     }
 
     private String nextSession() {
