@@ -210,6 +210,13 @@ class PortalMalformedRequestsIT {
                 ? garbage(r)
                 : object(r, Map.of("start", instant(r, Instant.now().plusSeconds(86_400L * (1 + r.nextInt(60)))),
                         "staffIds", list(r, () -> quotedId(r, "staff"))))));
+        endpoints.add(new Endpoint("GET", r -> "/api/v1/bookings/" + id(r, "booking") + "/payments", null));
+        endpoints.add(new Endpoint("POST", r -> "/api/v1/bookings/" + id(r, "booking") + "/refunds", r -> broken(r)
+                ? garbage(r)
+                : object(r, Map.of("amount", value(r, object(r, Map.of("amount", number(r, "5.00"), "currency",
+                        value(r, "\"GBP\"", "\"EUR\"", "\"gbp\"", "\"XXX\"", "12"))), "-1", "\"5\""), "reason",
+                        text(r))),
+                true));
         endpoints.add(new Endpoint("GET", r -> "/api/v1/me", null));
         endpoints.add(new Endpoint("GET", r -> "/api/v1/invitations", null));
         endpoints.add(new Endpoint("POST", r -> "/api/v1/invitations/" + id(r, "invitation") + "/"

@@ -14,6 +14,7 @@ import dev.atelier.platform.payments.gateway.PaymentGateways;
 import dev.atelier.platform.payments.gateway.ProviderOrder;
 import dev.atelier.platform.payments.gateway.RefundRequest;
 import dev.atelier.platform.payments.ledger.JournalEntry;
+import dev.atelier.platform.payments.ledger.RefundTooLargeException;
 import dev.atelier.platform.payments.model.MerchantCredentials;
 import dev.atelier.platform.payments.model.PaymentFact;
 import dev.atelier.platform.payments.model.PaymentMethod;
@@ -145,6 +146,15 @@ public class Payments {
         bookings.viewOf(customerId, bookingId);
     }
 
+    /**
+     * Nothing, when the booking exists at the current chain.
+     *
+     * @throws dev.atelier.platform.web.NotFoundException otherwise
+     */
+    public void requireBooking(UUID bookingId) {
+        bookings.view(bookingId);
+    }
+
     /** The booking's payments, oldest first. */
     public List<Payment> ofBooking(UUID bookingId) {
         return transactions.execute(status -> records.ofBooking(bookingId));
@@ -272,6 +282,72 @@ public class Payments {
             return asked;
         });
         refunds.forEach(this::executeRefund);
+    }
+
+    /** A refund as staff see it. */
+    public record RefundView(UUID id, UUID paymentId, Money amount, String reason, String status) {
+    }
+
+    /**
+     * Staff give back {@code amount} of what the booking's customer paid online, for {@code reason}: never more than
+     * is left of the payments (taken, less what was refunded, kept or is being refunded), checked with the booking
+     * locked so concurrent refunds see each other; one refund per {@code idempotencyKey} (the same key answers the
+     * same refunds). Taken from the latest payment first when the booking has several.
+     *
+     * @throws RefundTooLargeException when more is asked than is left
+     */
+    public List<RefundView> refundByStaff(UUID bookingId, Money amount, String reason, String staffUserId,
+            String idempotencyKey) {
+        if (amount.isZero() || amount.minorUnits() < 0) {
+            throw new dev.atelier.platform.money.InvalidAmountException("a refund gives back more than 0");
+        }
+        List<UUID> asked = transactions.execute(status -> {
+            Booking booking = bookings.lock(bookingId, null);
+            if (!booking.price().currency().equals(amount.currency())) {
+                throw new dev.atelier.platform.money.CurrencyMismatchException(booking.price().currency(),
+                        amount.currency());
+            }
+            var money = journal.lockedMoneyOf(bookingId, amount.currency());
+            List<Payment> taken = new java.util.ArrayList<>(records.ofBooking(bookingId).stream()
+                    .filter(payment -> payment.status().captured()).toList());
+            java.util.Collections.reverse(taken);
+            List<UUID> earlier = new java.util.ArrayList<>();
+            for (Payment payment : taken) {
+                records.refundByRequest(payment.id(), "staff:" + idempotencyKey).map(PaymentRecords.Refund::id)
+                        .ifPresent(earlier::add);
+            }
+            if (!earlier.isEmpty()) {
+                return earlier;
+            }
+            Money left = Money.zero(amount.currency());
+            for (Payment payment : taken) {
+                left = left.plus(leftToRefund(money, payment));
+            }
+            if (amount.isMoreThan(left)) {
+                throw new RefundTooLargeException(amount, left);
+            }
+            Money toRefund = amount;
+            List<UUID> refunds = new java.util.ArrayList<>();
+            for (Payment payment : taken) {
+                Money part = toRefund.min(leftToRefund(money, payment));
+                if (!part.isZero()) {
+                    requestRefund(payment, part, reason, staffUserId, "staff:" + idempotencyKey)
+                            .ifPresent(refunds::add);
+                    toRefund = toRefund.minus(part);
+                }
+            }
+            return refunds;
+        });
+        asked.forEach(this::executeRefund);
+        return transactions.execute(status -> asked.stream().map(id -> records.refund(id).orElseThrow())
+                .map(refund -> new RefundView(refund.id(), refund.paymentId(), refund.amount(), refund.reason(),
+                        refund.status()))
+                .toList());
+    }
+
+    private Money leftToRefund(dev.atelier.platform.payments.ledger.BookingMoney money, Payment payment) {
+        Money left = money.leftOf(payment.id());
+        return left.minus(records.refunding(payment.id(), left.currency()).min(left));
     }
 
     /**

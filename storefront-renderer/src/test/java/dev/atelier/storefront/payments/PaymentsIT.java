@@ -19,6 +19,8 @@ import dev.atelier.platform.catalog.SalonServiceRepository;
 import dev.atelier.platform.money.Money;
 import dev.atelier.platform.payments.PaymentSettingsStore;
 import dev.atelier.platform.payments.PaymentSweeps;
+import dev.atelier.platform.payments.Payments;
+import dev.atelier.platform.payments.ledger.RefundTooLargeException;
 import dev.atelier.platform.payments.model.DepositRule;
 import dev.atelier.platform.payments.model.MerchantCredentials;
 import dev.atelier.platform.payments.model.PaymentMethod;
@@ -39,9 +41,15 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,6 +121,9 @@ class PaymentsIT {
 
     @Autowired
     PaymentSweeps sweeps;
+
+    @Autowired
+    Payments payments;
 
     @Autowired
     TransactionTemplate transactions;
@@ -321,6 +332,58 @@ class PaymentsIT {
         assertThat(sweeps.sweep().refundsAsked()).as("nothing is left to refund").isZero();
         assertThat(CELLS.column(salon, "select count(*) from journal_entry where kind = 'REFUND' and booking_id = '"
                 + id + "'")).containsExactly("1");
+    }
+
+    @Test
+    void twentyConcurrentPartialRefundsNeverGiveBackMoreThanWasPaid() throws Exception {
+        String id = book(customer, "partial-1", at(4, "10:00")).get("id").asString();
+        String session = nextSession();
+        pay(customer, id, "partial-pay", "card");
+        String paid = completed("evt_partial_" + session, session, 1000, "gbp", ACCOUNT);
+        assertThat(deliver(paid, signature(paid, SECRET)).status()).isEqualTo(204);
+        // each refund answered with its own id and the amount asked
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/refunds")).willReturn(json("""
+                {"id":"re_{{randomValue length=16 type='ALPHANUMERIC'}}","object":"refund",
+                 "amount":{{formData request.body 'form' urlDecode=true}}{{form.amount}},"currency":"gbp",
+                 "payment_intent":"pi_%s","status":"succeeded"}""".formatted(session))
+                .withTransformers("response-template")));
+
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CyclicBarrier start = new CyclicBarrier(20);
+        List<Future<String>> outcomes = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String key = "partial-" + i;
+            outcomes.add(pool.submit(() -> {
+                start.await();
+                try {
+                    return TenantContext.asTenant(salon, () -> payments.refundByStaff(UUID.fromString(id),
+                            Money.parse("1.50", "GBP"), "goodwill", "staff-user", key)).getFirst().status();
+                } catch (RefundTooLargeException refused) {
+                    return "REFUSED";
+                }
+            }));
+        }
+        List<String> results = new ArrayList<>();
+        for (Future<String> outcome : outcomes) {
+            results.add(outcome.get());
+        }
+        pool.shutdown();
+
+        assertThat(Collections.frequency(results, "SUCCEEDED")).as(results.toString()).isEqualTo(6);
+        assertThat(Collections.frequency(results, "REFUSED")).as(results.toString()).isEqualTo(14);
+        JsonNode after = mine(customer, id);
+        assertThat(after.get("payment").get("status").asString()).isEqualTo("PARTIALLY_REFUNDED");
+        assertThat(after.get("payment").get("refunded").get("amount").decimalValue()).isEqualByComparingTo("9.00");
+        assertThat(CELLS.column(salon, """
+                select sum(p.amount_minor) from journal_entry e join journal_posting p on p.entry_id = e.id
+                 where e.kind = 'REFUND' and p.side = 'D' and e.booking_id = '%s'""".formatted(id)))
+                .containsExactly("900");
+        // the same key answers the same refund, and no more than is left (1.00) can go back
+        assertThat(TenantContext.asTenant(salon, () -> payments.refundByStaff(UUID.fromString(id),
+                Money.parse("1.50", "GBP"), "goodwill", "staff-user", "partial-0")).getFirst().status())
+                .isEqualTo("SUCCEEDED");
+        assertThat(CELLS.column(salon, "select count(*) from payment_refund r join payment p on p.id = r.payment_id"
+                + " where p.booking_id = '" + id + "'")).containsExactly("6");
     }
 
     private String nextSession() {
