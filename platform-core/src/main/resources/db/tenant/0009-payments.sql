@@ -71,3 +71,8 @@ create table payment_refund (
 create index payment_refund_payment on payment_refund (payment_id);
 create unique index payment_refund_request on payment_refund (payment_id, idempotency_key);
 create index payment_refund_open on payment_refund (created_at) where status = 'REQUESTED';
+
+--changeset atelier:0009-payment-tender
+-- How money taken at the salon was taken: cash, the card terminal, or otherwise.
+alter table payment add column tender varchar(16) check (tender in ('cash', 'card-terminal', 'other'));
+alter table payment add constraint payment_tender_at_salon check ((method = 'at-salon') = (tender is not null));

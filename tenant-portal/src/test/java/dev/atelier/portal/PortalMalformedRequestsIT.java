@@ -217,6 +217,14 @@ class PortalMalformedRequestsIT {
                         value(r, "\"GBP\"", "\"EUR\"", "\"gbp\"", "\"XXX\"", "12"))), "-1", "\"5\""), "reason",
                         text(r))),
                 true));
+        endpoints.add(new Endpoint("POST", r -> "/api/v1/bookings/" + id(r, "booking") + "/payments", r -> broken(r)
+                ? garbage(r)
+                : object(r, Map.of("method", value(r, "\"at-salon\"", "\"card\"", "\"\"", "7"), "amount",
+                        value(r, object(r, Map.of("amount", number(r, "30.00"), "currency", value(r, "\"GBP\"",
+                                "\"CNY\"", "\"gbp\""))), "-1", "\"x\""),
+                        "tender",
+                        value(r, "\"cash\"", "\"card-terminal\"", "\"cheque\"", "null"))),
+                true));
         endpoints.add(new Endpoint("GET", r -> "/api/v1/me", null));
         endpoints.add(new Endpoint("GET", r -> "/api/v1/invitations", null));
         endpoints.add(new Endpoint("POST", r -> "/api/v1/invitations/" + id(r, "invitation") + "/"

@@ -43,7 +43,14 @@ class VisitCheck {
      * @throws BookingRefusedException if the rules themselves refuse it (asked once more, without taken time, only on
      *         a refusal)
      */
+    /** Further than any horizon a chain may set (730 days) reaches, either way. */
+    private static final java.time.Duration OUTERMOST = java.time.Duration.ofDays(3_650);
+
     Checked check(BookingRequest request, Rules rules, Instant now) {
+        if (request.start().isAfter(now.plus(OUTERMOST)) || request.start().isBefore(now.minus(OUTERMOST))) {
+            // no chain's horizon reaches that far (and the calendar's dates would not)
+            throw new BookingRefusedException("That time is outside any booking horizon.");
+        }
         List<UUID> services = request.items().stream().map(BookingRequest.Item::serviceId).toList();
         AvailabilitySearch.Prepared prepared = search.prepareAt(request.locationId(), services, request.start(), now,
                 true, rules);

@@ -58,6 +58,18 @@ class PaymentRecords {
                 .executeUpdate();
     }
 
+    /** Money taken at the salon for the booking, by {@code tender}, recorded by staff: taken at once. */
+    void insertAtSalon(UUID id, UUID bookingId, Money amount, String tender, String idempotencyKey, Instant now) {
+        entities.createNativeQuery("""
+                insert into payment (id, booking_id, method, amount_minor, currency, status, tender, idempotency_key,
+                                     created_at, updated_at)
+                values (:id, :booking, 'at-salon', :amount, :currency, 'SUCCEEDED', :tender, :key, :now, :now)""")
+                .setParameter("id", id).setParameter("booking", bookingId)
+                .setParameter("amount", amount.minorUnits())
+                .setParameter("currency", amount.currency().getCurrencyCode()).setParameter("tender", tender)
+                .setParameter("key", idempotencyKey).setParameter("now", Timestamp.from(now)).executeUpdate();
+    }
+
     /** The payment, locked until the transaction ends. */
     Payment lock(UUID paymentId) {
         return one("select " + COLUMNS + " from payment where id = :id for update", paymentId)

@@ -243,7 +243,8 @@ public class Payments {
                 return List.<UUID>of();
             }
             var money = journal.lockedMoneyOf(bookingId, ended.price().currency());
-            List<Payment> taken = records.ofBooking(bookingId).stream().filter(p -> p.status().captured()).toList();
+            List<Payment> taken = records.ofBooking(bookingId).stream()
+                    .filter(p -> p.status().captured() && p.provider().isPresent()).toList();
             Money held = money.held();
             for (Payment payment : taken) {
                 held = held.minus(records.refunding(payment.id(), held.currency()).min(held));
@@ -284,6 +285,62 @@ public class Payments {
         refunds.forEach(this::executeRefund);
     }
 
+    /** How money was taken at the salon. */
+    public enum Tender {
+        CASH("cash"),
+        CARD_TERMINAL("card-terminal"),
+        OTHER("other");
+
+        private final String id;
+
+        Tender(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public static Optional<Tender> byId(String id) {
+            return java.util.Arrays.stream(values()).filter(tender -> tender.id.equals(id)).findFirst();
+        }
+    }
+
+    /**
+     * Staff record {@code amount} taken at the salon for the booking (at checkout: cash, the card terminal, other):
+     * earned at once in the journal; one payment per {@code idempotencyKey}.
+     *
+     * @throws PaymentMethodUnavailableException when the chain does not take payment at the salon
+     */
+    public Payment recordAtSalon(UUID bookingId, Money amount, Tender tender, String staffUserId,
+            String idempotencyKey) {
+        if (amount.isZero() || amount.minorUnits() < 0) {
+            throw new dev.atelier.platform.money.InvalidAmountException("a payment is of more than 0");
+        }
+        return transactions.execute(status -> {
+            Instant now = clock.instant();
+            Booking booking = bookings.lock(bookingId, null);
+            Optional<Payment> earlier = records.byRequest(bookingId, "salon:" + idempotencyKey);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            if (!booking.price().currency().equals(amount.currency())) {
+                throw new dev.atelier.platform.money.CurrencyMismatchException(booking.price().currency(),
+                        amount.currency());
+            }
+            if (!settings.read().takes(PaymentMethod.AT_SALON)) {
+                throw new PaymentMethodUnavailableException(PaymentMethod.AT_SALON,
+                        "This salon does not take payment at the salon.");
+            }
+            var money = journal.lockedMoneyOf(bookingId, amount.currency());
+            UUID id = UUID.randomUUID();
+            records.insertAtSalon(id, bookingId, amount, tender.id(), "salon:" + idempotencyKey, now);
+            journal.append(money.record(JournalEntry.paidAtSalon(PaymentLedger.named("salon:" + id), bookingId, id,
+                    amount, now)));
+            return records.find(id).orElseThrow();
+        });
+    }
+
     /** A refund as staff see it. */
     public record RefundView(UUID id, UUID paymentId, Money amount, String reason, String status) {
     }
@@ -309,7 +366,7 @@ public class Payments {
             }
             var money = journal.lockedMoneyOf(bookingId, amount.currency());
             List<Payment> taken = new java.util.ArrayList<>(records.ofBooking(bookingId).stream()
-                    .filter(payment -> payment.status().captured()).toList());
+                    .filter(payment -> payment.status().captured() && payment.provider().isPresent()).toList());
             java.util.Collections.reverse(taken);
             List<UUID> earlier = new java.util.ArrayList<>();
             for (Payment payment : taken) {

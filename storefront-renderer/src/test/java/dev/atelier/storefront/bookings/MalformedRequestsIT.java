@@ -80,7 +80,7 @@ class MalformedRequestsIT {
         for (int i = 0; i < REQUESTS; i++) {
             Http.Response response;
             String what;
-            switch (random.nextInt(4)) {
+            switch (random.nextInt(5)) {
                 case 0 -> {
                     what = "GET /api/v1/availability?" + availabilityQuery(random, ids);
                     response = http.get("fuzz-a.localhost", what.substring(4));
@@ -93,12 +93,24 @@ class MalformedRequestsIT {
                 }
                 case 2 -> {
                     String path = "/api/v1/me/bookings/" + pick(random, id(random, ids)) + "/"
-                            + pick(random, "cancel", "reschedule", "", "..");
+                            + pick(random, "cancel", "reschedule", "payments", "", "..");
                     String body = random.nextBoolean()
-                            ? "{\"start\":" + pick(random, value(random)) + "}"
+                            ? "{\"start\":" + pick(random, value(random)) + ",\"method\":"
+                                    + pick(random, "\"card\"", "\"alipay\"", "\"cash\"", "7", "null", value(random))
+                                    + ",\"channel\":" + pick(random, "\"PHONE\"", "\"TV\"", "[]") + "}"
                             : garbage(random);
                     what = "POST " + path + " " + body;
-                    response = http.send("POST", "fuzz-a.localhost", path, body, "Authorization", "Bearer " + token);
+                    response = http.send("POST", "fuzz-a.localhost", path, body, "Authorization", "Bearer " + token,
+                            "Idempotency-Key", pick(random, "fuzz-pay-" + i, "", " spaced ", "k".repeat(201)));
+                }
+                case 3 -> {
+                    // providers' notices with bodies and signatures no provider made
+                    String path = "/webhooks/" + pick(random, "stripe", "alipay", "wechatpay", "paypal", "..");
+                    String body = garbage(random);
+                    what = "POST " + path + " " + body;
+                    response = http.send("POST", "localhost", path, body, "Stripe-Signature",
+                            pick(random, "t=1,v1=00", "", "t=x", "v1=" + body.hashCode()), "Wechatpay-Serial",
+                            pick(random, "PUB_KEY_ID_0001", "", "x"), "Wechatpay-Timestamp", pick(random, "1", "x"));
                 }
                 default -> {
                     String body = random.nextBoolean()

@@ -172,14 +172,16 @@ class CustomersIT {
         // health on the app's port is public and checked by OperationalEndpointsIT
         served.removeIf(endpoint -> endpoint.endsWith(" /error") || endpoint.startsWith("GET /actuator/health"));
         assertThat(served).containsExactly("GET /", "GET /api/v1/availability", "GET /api/v1/catalog", "GET /api/v1/me",
-                "GET /api/v1/me/bookings", "GET /api/v1/me/bookings/{id}", "GET /book", "GET /book/confirm",
+                "GET /api/v1/me/bookings", "GET /api/v1/me/bookings/{id}", "GET /api/v1/me/bookings/{id}/payments",
+                "GET /api/v1/me/bookings/{id}/payments/{paymentId}", "GET /book", "GET /book/confirm",
                 "GET /book/stylist", "GET /book/time", "GET /locations/{id}", "GET /my/bookings",
                 "GET /my/bookings/{id}", "GET /my/bookings/{id}/calendar.ics", "GET /my/bookings/{id}/reschedule",
                 "GET /robots.txt", "GET /sitemap.xml",
                 "POST /api/v1/bookings", "POST /api/v1/customers", "POST /api/v1/holds",
                 "POST /api/v1/me/bookings/{id}/cancel", "POST /api/v1/me/bookings/{id}/confirm",
-                "POST /api/v1/me/bookings/{id}/reschedule", "POST /book/confirm", "POST /my/bookings/{id}/cancel",
-                "POST /my/bookings/{id}/reschedule");
+                "POST /api/v1/me/bookings/{id}/payments", "POST /api/v1/me/bookings/{id}/reschedule",
+                "POST /book/confirm", "POST /my/bookings/{id}/cancel", "POST /my/bookings/{id}/reschedule",
+                "POST /webhooks/{provider}");
 
         assertThat(register("shop-a", """
                 {"name":"Matrix","email":"matrix@customers.test","password":"%s"}""".formatted(PASSWORD)).status())
@@ -248,6 +250,17 @@ class CustomersIT {
                             + java.util.UUID.randomUUID() + "/" + action, "{\"start\":\"2027-01-04T10:00:00Z\"}",
                             auth), signedIn ? 404 : 401, who + "POST /api/v1/me/bookings/{id}/" + action);
                 }
+                String booking = java.util.UUID.randomUUID().toString();
+                expect(mismatches, http.send("POST", host + ".localhost", "/api/v1/me/bookings/" + booking
+                        + "/payments", "{\"method\":\"card\"}", keyed), signedIn ? 404 : 401,
+                        who + "POST /api/v1/me/bookings/{id}/payments");
+                for (String path : List.of("/payments", "/payments/" + java.util.UUID.randomUUID())) {
+                    expect(mismatches, http.send("GET", host + ".localhost", "/api/v1/me/bookings/" + booking + path,
+                            null, auth), signedIn ? 404 : 401, who + "GET /api/v1/me/bookings/{id}" + path);
+                }
+                // providers' notices come to the platform's own host only; on a chain's host there is nothing
+                expect(mismatches, http.send("POST", host + ".localhost", "/webhooks/stripe", "{}", auth),
+                        caller.getKey().equals("forged") ? 401 : 404, who + "POST /webhooks/stripe");
                 expect(mismatches, http.send("GET", host + ".localhost", "/api/v1/me", null, auth),
                         signedIn ? 200 : 401, who + "GET /api/v1/me");
                 String email = "matrix-" + host + "-" + (++registration) + "@customers.test";

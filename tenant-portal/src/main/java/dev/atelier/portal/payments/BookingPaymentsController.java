@@ -79,19 +79,42 @@ class BookingPaymentsController {
         return payments.ofBooking(id).stream().map(PaymentView::of).toList();
     }
 
+    /** {@code tender}: cash, card-terminal or other. */
+    record AtSalonRequest(@NotNull @Pattern(regexp = "at-salon", message = "at-salon (online payments are the "
+            + "customer's)") String method, @NotNull @Valid Amount amount,
+            @NotNull @Pattern(regexp = "cash|card-terminal|other", message = "cash, card-terminal or other") String tender) {
+    }
+
+    /** Money taken at the salon for the booking (the front desk at checkout), earned at once. */
+    @PostMapping("/api/v1/bookings/{id}/payments")
+    @StaffRoles({OWNER, MANAGER, RECEPTIONIST})
+    ResponseEntity<PaymentView> takeAtSalon(StaffMember caller, @PathVariable UUID id,
+            @RequestHeader("Idempotency-Key") String idempotencyKey, @Valid @RequestBody AtSalonRequest request) {
+        key(idempotencyKey);
+        Money amount = Money.parse(request.amount().amount().toPlainString(), request.amount().currency());
+        Payment payment = payments.recordAtSalon(id, amount, Payments.Tender.byId(request.tender()).orElseThrow(),
+                caller.caller().userId(), idempotencyKey);
+        return ResponseEntity.created(URI.create("/api/v1/bookings/" + id + "/payments"))
+                .body(PaymentView.of(payment));
+    }
+
     @PostMapping("/api/v1/bookings/{id}/refunds")
     @StaffRoles({OWNER, MANAGER})
     ResponseEntity<List<RefundView>> refund(StaffMember caller, @PathVariable UUID id,
             @RequestHeader("Idempotency-Key") String idempotencyKey, @Valid @RequestBody RefundRequest request) {
-        if (!KEY.matcher(idempotencyKey).matches()) {
-            throw new InvalidRequestException(List.of(new FieldError("Idempotency-Key",
-                    "1 to 200 visible ASCII characters")));
-        }
+        key(idempotencyKey);
         Money amount = Money.parse(request.amount().amount().toPlainString(), request.amount().currency());
         List<RefundView> refunds = payments
                 .refundByStaff(id, amount, request.reason().strip(), caller.caller().userId(),
                         idempotencyKey)
                 .stream().map(RefundView::of).toList();
         return ResponseEntity.created(URI.create("/api/v1/bookings/" + id + "/payments")).body(refunds);
+    }
+
+    private static void key(String idempotencyKey) {
+        if (!KEY.matcher(idempotencyKey).matches()) {
+            throw new InvalidRequestException(List.of(new FieldError("Idempotency-Key",
+                    "1 to 200 visible ASCII characters")));
+        }
     }
 }

@@ -116,6 +116,7 @@ class IsolationMatrixIT {
             // a booking's money: the front desk reads it, owners and managers refund (stylists neither)
             new Endpoint("GET", "/api/v1/bookings/{id}/payments", Kind.STAFF_WRITE, false, true),
             new Endpoint("POST", "/api/v1/bookings/{id}/refunds", Kind.STAFF_WRITE, true, true),
+            new Endpoint("POST", "/api/v1/bookings/{id}/payments", Kind.STAFF_WRITE, true, true),
             new Endpoint("GET", "/api/v1/staff/{id}/schedule", Kind.STAFF_READ, false),
             new Endpoint("GET", "/api/v1/staff/{id}/time-off", Kind.STAFF_READ, false),
             new Endpoint("DELETE", "/api/v1/staff/{id}/time-off/{timeOffId}", Kind.STAFF_WRITE, false),
@@ -331,6 +332,8 @@ class IsolationMatrixIT {
             case "POST /api/v1/bookings", "POST /api/v1/walk-ins" -> """
                     {"locationId":"%s","start":"2099-01-04T10:00:00Z","items":[{"serviceId":"%s"}],
                      "guest":{"name":"%s-guest-%d"}}""".formatted(UUID.randomUUID(), service[i], writer, n);
+            case "POST /api/v1/bookings/{id}/payments" -> """
+                    {"method":"at-salon","amount":{"amount":30.00,"currency":"GBP"},"tender":"cash"}""";
             case "POST /api/v1/bookings/{id}/refunds" -> """
                     {"amount":{"amount":1.00,"currency":"GBP"},"reason":"matrix"}""";
             case "POST /api/v1/bookings/{id}/reschedule" -> """
