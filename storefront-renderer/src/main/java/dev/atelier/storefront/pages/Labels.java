@@ -34,7 +34,8 @@ record Labels(Map<String, String> texts, Map<String, String> days, Map<String, S
             "invalidChoice", "That choice is not available. Please start again.", "startAgain", "Start again",
             "CONFIRMED", "Confirmed", "CANCELLED", "Cancelled", "HELD", "Held", "EXPIRED", "Expired",
             "CHECKED_IN", "Checked in", "COMPLETED", "Completed", "NO_SHOW", "Missed", "PENDING_PAYMENT",
-            "Awaiting payment", "bookingTitle", "Your booking"),
+            "Awaiting payment", "bookingTitle", "Your booking", "deposit", "Deposit", "paid", "Paid", "refunded",
+            "Refunded", "awaitingPayment", "A deposit of %s is due to confirm this booking."),
             texts("MONDAY", "Mon", "TUESDAY", "Tue", "WEDNESDAY", "Wed", "THURSDAY", "Thu", "FRIDAY", "Fri",
                     "SATURDAY", "Sat", "SUNDAY", "Sun"),
             Map.of("tag", "zh-CN", "name", "中文"));
@@ -58,7 +59,8 @@ record Labels(Map<String, String> texts, Map<String, String> days, Map<String, S
             "moved", "预约时间已更改。", "notAllowed", "此预约已不能在线更改，请致电门店。", "invalidChoice",
             "该选择不可用，请重新开始。", "startAgain", "重新开始", "CONFIRMED", "已确认", "CANCELLED", "已取消",
             "HELD", "保留中", "EXPIRED", "已过期", "CHECKED_IN", "已到店", "COMPLETED", "已完成", "NO_SHOW", "未到店",
-            "PENDING_PAYMENT", "待付款", "bookingTitle", "我的预约详情"),
+            "PENDING_PAYMENT", "待付款", "bookingTitle", "我的预约详情", "deposit", "定金", "paid", "已付款", "refunded",
+            "已退款", "awaitingPayment", "需支付定金 %s 以确认此预约。"),
             texts("MONDAY", "周一", "TUESDAY", "周二", "WEDNESDAY", "周三", "THURSDAY", "周四", "FRIDAY", "周五",
                     "SATURDAY", "周六", "SUNDAY", "周日"),
             Map.of("tag", "en", "name", "English"));

@@ -178,7 +178,8 @@ class MyBookingsController {
         BookingPolicy.Settings policy = policies.require().settings();
         ZoneId zone = zone(site, booking);
         Instant freeUntil = booking.start().minus(Duration.ofHours(policy.freeCancellationHours()));
-        boolean active = List.of("CONFIRMED", "HELD").contains(booking.status()) && booking.start().isAfter(now);
+        boolean active = List.of("CONFIRMED", "HELD", "PENDING_PAYMENT").contains(booking.status())
+                && booking.start().isAfter(now);
         String until = PageFormats.longDay(LocalDate.ofInstant(freeUntil, zone), site.locale()) + " "
                 + PageFormats.time(freeUntil, zone, site.locale());
         frame.show(site, "/my/bookings", model, request, response);
@@ -202,9 +203,25 @@ class MyBookingsController {
                         ? site.labels().text("cancelFree", until)
                         : site.labels().text("cancelPolicy", until, policy.lateCancellationFeePercent()));
         shown.put("moveUntil", site.labels().text("moveUntil", until));
+        BookingView.PaymentView payment = booking.payment();
+        boolean asked = payment != null && !payment.status().equals("NOT_REQUIRED");
+        shown.put("deposit", asked ? money(payment.due(), site) : "");
+        shown.put("paid", asked && payment.paid().amount().signum() > 0 ? money(payment.paid(), site) : "");
+        shown.put("refunded", asked && payment.refunded().amount().signum() > 0
+                ? money(payment.refunded(), site)
+                : "");
         model.addAttribute("booking", shown);
+        if ("booked".equals(notice) && booking.status().equals("PENDING_PAYMENT") && asked) {
+            model.addAttribute("notice", site.labels().text("awaitingPayment", money(payment.due(), site)));
+            model.addAttribute("problem", problem == null ? "" : site.labels().text(problem));
+            return;
+        }
         model.addAttribute("notice", notice == null ? "" : site.labels().text(notice));
         model.addAttribute("problem", problem == null ? "" : site.labels().text(problem));
+    }
+
+    private static String money(BookingView.PriceView amount, PageFrame.Site site) {
+        return PageFormats.money(amount.amount(), amount.currency(), site.locale());
     }
 
     private void showMove(PageFrame.Site site, BookingView booking, LocalDate date, String problem, Model model,

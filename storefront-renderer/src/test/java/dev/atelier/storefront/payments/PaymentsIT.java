@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.stripe.net.Webhook;
 import dev.atelier.infra.servers.KeycloakServer;
+import dev.atelier.infra.servers.Ports;
 import dev.atelier.infra.testing.TestServers;
 import dev.atelier.platform.booking.HoldExpiry;
 import dev.atelier.platform.catalog.SalonServiceRepository;
@@ -32,6 +33,7 @@ import dev.atelier.platform.testing.MovableClock;
 import dev.atelier.platform.testing.MovableClocks;
 import dev.atelier.platform.testing.TestCells;
 import dev.atelier.platform.testing.TestIdentity;
+import dev.atelier.storefront.PageVisitor;
 import dev.atelier.storefront.SalonFixture;
 import dev.atelier.storefront.StorefrontApplication;
 import java.time.Clock;
@@ -71,7 +73,7 @@ import tools.jackson.databind.JsonNode;
  * often it comes; forged, altered and misdirected notices change nothing; a payment after the hold ran out
  * re-confirms the booking while its time is free and is refunded in full when the time went to someone else.
  */
-@SpringBootTest(classes = StorefrontApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = StorefrontApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Import(MovableClocks.class)
 class PaymentsIT {
@@ -85,6 +87,8 @@ class PaymentsIT {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final LocalDate DAY_ZERO = LocalDate.now(LONDON).plusWeeks(2).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
     static final AtomicInteger SESSIONS = new AtomicInteger();
+    /** A fixed port, since each chain's Keycloak client lets sign-in return only to the chain's own address. */
+    static final int PORT = Ports.free();
 
     static {
         STRIPE.start();
@@ -95,6 +99,9 @@ class PaymentsIT {
         CELLS.register(registry, 8);
         TestIdentity.register(registry, KEYCLOAK);
         registry.add("atelier.web.local-mode", () -> "true");
+        registry.add("server.port", () -> PORT);
+        registry.add("management.server.port", () -> "0");
+        registry.add("atelier.storefront.url-template", () -> "http://{slug}.localhost:" + PORT);
         registry.add("atelier.payments.stripe.api-base", () -> "http://localhost:" + STRIPE.port());
         registry.add("atelier.payments.stripe.secret-key", () -> "sk_test_platform");
         registry.add("atelier.payments.stripe.webhook-secret", () -> SECRET);
@@ -203,6 +210,13 @@ class PaymentsIT {
                 select p.amount_minor from journal_entry e join journal_posting p on p.entry_id = e.id
                  where e.kind = 'COMMISSION' and p.side = 'D' and e.booking_id = '%s'""".formatted(id)))
                 .as("2.5 % of 10.00").containsExactly("25");
+        // the booking's page says what was paid
+        PageVisitor visitor = new PageVisitor(port);
+        String page = "http://pay-a.localhost:" + PORT + "/my/bookings/" + id;
+        PageVisitor.Page shown = visitor.signIn(visitor.get(page), "payer@payments.test", PASSWORD);
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.body()).contains("id=\"deposit\">£10.00", "id=\"paid\">£10.00", "Confirmed")
+                .doesNotContain("id=\"refunded\"");
         assertThat(CELLS.column(salon, "select count(*) from payment_fact f join payment p on p.id = f.payment_id "
                 + "where p.booking_id = '" + id + "'")).containsExactly("1");
         assertThat(CELLS.column(salon, "select type from outbox_event where aggregate_id = '" + id
