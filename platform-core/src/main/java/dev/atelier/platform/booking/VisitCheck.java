@@ -43,8 +43,11 @@ class VisitCheck {
      * @throws BookingRefusedException if the rules themselves refuse it (asked once more, without taken time, only on
      *         a refusal)
      */
-    /** Further than any horizon a chain may set (730 days) reaches, either way. */
-    private static final java.time.Duration OUTERMOST = java.time.Duration.ofDays(3_650);
+    /**
+     * A century either way: far beyond any horizon a chain may set (730 days), and within the dates the calendar can
+     * reckon with; a start past it is refused before anything is read.
+     */
+    private static final java.time.Duration OUTERMOST = java.time.Duration.ofDays(36_525);
 
     Checked check(BookingRequest request, Rules rules, Instant now) {
         if (request.start().isAfter(now.plus(OUTERMOST)) || request.start().isBefore(now.minus(OUTERMOST))) {

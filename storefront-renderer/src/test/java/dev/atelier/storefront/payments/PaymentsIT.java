@@ -323,11 +323,9 @@ class PaymentsIT {
 
     @Test
     void aCustomerCancellingWithinThePolicyIsRefundedInFull() throws Exception {
-        String id = book(customer, "cancel-1", at(3, "10:00")).get("id").asString();
-        String session = nextSession();
-        pay(customer, id, "cancel-pay", "card");
-        String paid = completed("evt_cancel_" + session, session, 1000, "gbp", ACCOUNT);
-        assertThat(deliver(paid, signature(paid, SECRET)).status()).isEqualTo(204);
+        Paid booking = paidBooking("cancel", at(3, "10:00"));
+        String id = booking.id();
+        String session = booking.session();
         assertThat(mine(customer, id).get("status").asString()).isEqualTo("CONFIRMED");
         STRIPE.stubFor(post(urlPathEqualTo("/v1/refunds")).willReturn(json("""
                 {"id":"re_cancel_1","object":"refund","amount":1000,"currency":"gbp",
@@ -350,11 +348,9 @@ class PaymentsIT {
 
     @Test
     void twentyConcurrentPartialRefundsNeverGiveBackMoreThanWasPaid() throws Exception {
-        String id = book(customer, "partial-1", at(4, "10:00")).get("id").asString();
-        String session = nextSession();
-        pay(customer, id, "partial-pay", "card");
-        String paid = completed("evt_partial_" + session, session, 1000, "gbp", ACCOUNT);
-        assertThat(deliver(paid, signature(paid, SECRET)).status()).isEqualTo(204);
+        Paid booking = paidBooking("partial", at(4, "10:00"));
+        String id = booking.id();
+        String session = booking.session();
         // each refund answered with its own id and the amount asked
         STRIPE.stubFor(post(urlPathEqualTo("/v1/refunds")).willReturn(json("""
                 {"id":"re_{{randomValue length=16 type='ALPHANUMERIC'}}","object":"refund",
@@ -398,6 +394,19 @@ class PaymentsIT {
                 .isEqualTo("SUCCEEDED");
         assertThat(CELLS.column(salon, "select count(*) from payment_refund r join payment p on p.id = r.payment_id"
                 + " where p.booking_id = '" + id + "'")).containsExactly("6");
+    }
+
+    /** A booking of the customer's and its Checkout session, its deposit paid (the notice delivered). */
+    record Paid(String id, String session) {
+    }
+
+    private Paid paidBooking(String name, String start) throws Exception {
+        String id = book(customer, name + "-booking", start).get("id").asString();
+        String session = nextSession();
+        pay(customer, id, name + "-pay", "card");
+        String paid = completed("evt_" + name + "_" + session, session, 1000, "gbp", ACCOUNT);
+        assertThat(deliver(paid, signature(paid, SECRET)).status()).isEqualTo(204);
+        return new Paid(id, session);
     }
 
     private String nextSession() {
