@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.atelier.platform.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.stripe.net.Webhook;
@@ -388,10 +389,16 @@ class PaymentsIT {
                 select sum(p.amount_minor) from journal_entry e join journal_posting p on p.entry_id = e.id
                  where e.kind = 'REFUND' and p.side = 'D' and e.booking_id = '%s'""".formatted(id)))
                 .containsExactly("900");
-        // the same key answers the same refund, and no more than is left (1.00) can go back
+        // a key that was answered answers the same refund again, though no more than 1.00 is left
+        String answered = "partial-" + results.indexOf("SUCCEEDED");
         assertThat(TenantContext.asTenant(salon, () -> payments.refundByStaff(UUID.fromString(id),
-                Money.parse("1.50", "GBP"), "goodwill", "staff-user", "partial-0")).getFirst().status())
+                Money.parse("1.50", "GBP"), "goodwill", "staff-user", answered)).getFirst().status())
                 .isEqualTo("SUCCEEDED");
+        // and a key that was refused is refused again: nothing was stored under it
+        String refused = "partial-" + results.indexOf("REFUSED");
+        assertThatThrownBy(() -> TenantContext.asTenant(salon, () -> payments.refundByStaff(UUID.fromString(id),
+                Money.parse("1.50", "GBP"), "goodwill", "staff-user", refused)))
+                .isInstanceOf(RefundTooLargeException.class);
         assertThat(CELLS.column(salon, "select count(*) from payment_refund r join payment p on p.id = r.payment_id"
                 + " where p.booking_id = '" + id + "'")).containsExactly("6");
     }
