@@ -7,7 +7,11 @@ import dev.atelier.platform.booking.IdempotencyKeyReusedException;
 import dev.atelier.platform.booking.model.BookingRefusedException;
 import dev.atelier.platform.booking.model.SlotUnavailableException;
 import dev.atelier.platform.catalog.LocationView;
+import dev.atelier.platform.customers.Customer;
 import dev.atelier.platform.customers.CustomerProfiles;
+import dev.atelier.platform.money.Money;
+import dev.atelier.platform.payments.Quotes;
+import dev.atelier.platform.payments.model.Quote;
 import dev.atelier.platform.scheduling.AvailabilityQuery;
 import dev.atelier.platform.scheduling.AvailabilitySearch;
 import dev.atelier.platform.scheduling.availability.AvailabilityEngine;
@@ -18,7 +22,6 @@ import dev.atelier.storefront.catalog.CatalogView;
 import dev.atelier.storefront.session.SignedInCustomer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,6 +36,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -41,6 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -64,11 +69,15 @@ class BookingPagesController {
     private final AvailabilitySearch search;
     private final Bookings bookings;
     private final CustomerProfiles profiles;
+    private final Quotes quotes;
+    private final Paying paying;
     private final Clock clock;
     private final TransactionTemplate reads;
 
     BookingPagesController(PageFrame frame, AvailabilitySearch search, Bookings bookings, CustomerProfiles profiles,
-            Clock clock, PlatformTransactionManager transactions) {
+            Quotes quotes, Paying paying, Clock clock, PlatformTransactionManager transactions) {
+        this.quotes = quotes;
+        this.paying = paying;
         this.reads = new TransactionTemplate(transactions);
         this.reads.setReadOnly(true);
         this.frame = frame;
@@ -210,8 +219,10 @@ class BookingPagesController {
     String book(@RequestParam UUID location, @RequestParam(name = "service") List<UUID> chosen,
             @RequestParam(name = "staff") List<UUID> staff, @RequestParam(defaultValue = ANY) String stylist,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant start,
-            @RequestParam(required = false) String note, @RequestParam String key, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+            @RequestParam(required = false) String note, @RequestParam String key,
+            @RequestParam(required = false) String method,
+            @RequestHeader(value = HttpHeaders.USER_AGENT, required = false) String userAgent,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         PageFrame.Site site = frame.site(null, request, response);
         LocationView salon = salon(site, location);
         List<CatalogView.ServiceView> services = services(site, salon, chosen);
@@ -219,15 +230,14 @@ class BookingPagesController {
                 || (note != null && (note.length() > 500 || CONTROL.matcher(note).find()))) {
             throw new InvalidRequestException(List.of(new FieldError("note", "up to 500 characters of text")));
         }
-        SignedInCustomer customer = PageFrame.customer().orElseThrow();
-        List<BookingRequest.Item> items = new ArrayList<>();
-        for (int i = 0; i < services.size(); i++) {
-            items.add(new BookingRequest.Item(UUID.fromString(services.get(i).id()), staff.get(i)));
-        }
+        SignedInCustomer signedIn = PageFrame.customer().orElseThrow();
+        Customer customer = profiles.profileOf(signedIn.caller());
         try {
-            BookingView booked = bookings.create(profiles.profileOf(customer.caller()), "page:" + key,
-                    new BookingRequest(location, start, items, note == null || note.isBlank() ? null : note.strip()))
-                    .booking();
+            BookingView booked = bookings.create(customer, "page:" + key, new BookingRequest(location, start,
+                    items(services, staff), note == null || note.isBlank() ? null : note.strip())).booking();
+            if (booked.status().equals("PENDING_PAYMENT") && method != null) {
+                return paying.start(customer, UUID.fromString(booked.id()), method, key, userAgent);
+            }
             return "redirect:/my/bookings/" + booked.id() + "?booked";
         } catch (SlotUnavailableException | BookingRefusedException | IdempotencyKeyReusedException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
@@ -245,15 +255,14 @@ class BookingPagesController {
             throw new NotFoundException("choice");
         }
         ZoneId zone = ZoneId.of(salon.timezone());
+        Quote quote = quotes.of(items(services, staff));
         List<Map<String, String>> lines = new ArrayList<>();
-        BigDecimal total = BigDecimal.ZERO;
         for (int i = 0; i < services.size(); i++) {
             CatalogView.ServiceView service = services.get(i);
             String stylistName = site.stylist(staff.get(i).toString()).map(CatalogView.StaffView::name)
                     .orElseThrow(() -> new NotFoundException("stylist"));
-            total = total.add(service.price().amount());
-            lines.add(Map.of("service", service.name(), "stylist", stylistName, "price", PageFormats.money(
-                    service.price().amount(), service.price().currency(), site.locale())));
+            lines.add(Map.of("service", service.name(), "stylist", stylistName, "price",
+                    money(quote.lines().get(i).price(), site)));
         }
         frame.show(site, "/book?location=" + salon.id(), model, request, response);
         model.addAttribute("salon",
@@ -261,12 +270,28 @@ class BookingPagesController {
         model.addAttribute("when", PageFormats.longDay(LocalDate.ofInstant(start, zone), site.locale()) + " "
                 + PageFormats.time(start, zone, site.locale()));
         model.addAttribute("lines", lines);
-        model.addAttribute("total", PageFormats.money(total, services.getFirst().price().currency(), site.locale()));
+        model.addAttribute("total", money(quote.total(), site));
+        model.addAttribute("due", quote.asksAhead()
+                ? Map.of("now", money(quote.dueNow(), site), "atSalon", money(quote.atSalon(), site), "methods",
+                        paying.choices(quote.dueNow().currency().getCurrencyCode(), site.labels()))
+                : Map.of());
         model.addAttribute("form", Map.of("location", salon.id(), "stylist", stylist, "start", start.toString(),
                 "services", services.stream().map(CatalogView.ServiceView::id).toList(), "staff",
                 staff.stream().map(UUID::toString).toList(), "key", UUID.randomUUID().toString()));
         model.addAttribute("problem", problem == null ? "" : site.labels().text(problem));
         model.addAttribute("again", timeLink(salon.id(), chosen, stylist, LocalDate.ofInstant(start, zone)));
+    }
+
+    private static List<BookingRequest.Item> items(List<CatalogView.ServiceView> services, List<UUID> staff) {
+        List<BookingRequest.Item> items = new ArrayList<>();
+        for (int i = 0; i < services.size(); i++) {
+            items.add(new BookingRequest.Item(UUID.fromString(services.get(i).id()), staff.get(i)));
+        }
+        return items;
+    }
+
+    private static String money(Money amount, PageFrame.Site site) {
+        return PageFormats.money(amount.amount(), amount.currency().getCurrencyCode(), site.locale());
     }
 
     private static String timeLink(String location, List<UUID> services, String stylist, LocalDate date) {

@@ -1,7 +1,5 @@
 package dev.atelier.storefront.pages;
 
-import dev.atelier.platform.booking.BookingPolicy;
-import dev.atelier.platform.booking.BookingPolicyRepository;
 import dev.atelier.platform.booking.BookingView;
 import dev.atelier.platform.booking.Bookings;
 import dev.atelier.platform.booking.model.BookingRefusedException;
@@ -18,12 +16,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,18 +50,18 @@ class MyBookingsController {
     private static final Set<String> UPCOMING = Set.of("CONFIRMED", "HELD", "PENDING_PAYMENT", "CHECKED_IN");
 
     private final PageFrame frame;
+    private final BookingPage page;
     private final Bookings bookings;
     private final CustomerProfiles profiles;
-    private final BookingPolicyRepository policies;
     private final AvailabilitySearch search;
     private final Clock clock;
 
-    MyBookingsController(PageFrame frame, Bookings bookings, CustomerProfiles profiles,
-            BookingPolicyRepository policies, AvailabilitySearch search, Clock clock) {
+    MyBookingsController(PageFrame frame, BookingPage page, Bookings bookings, CustomerProfiles profiles,
+            AvailabilitySearch search, Clock clock) {
         this.frame = frame;
+        this.page = page;
         this.bookings = bookings;
         this.profiles = profiles;
-        this.policies = policies;
         this.search = search;
         this.clock = clock;
     }
@@ -80,7 +76,7 @@ class MyBookingsController {
         // soonest first for what is coming, latest first for the rest
         for (BookingView booking : bookings.of(customer()).stream()
                 .sorted(java.util.Comparator.comparing(BookingView::start)).toList()) {
-            Map<String, Object> shown = summary(site, booking);
+            Map<String, Object> shown = page.summary(site, booking);
             if (UPCOMING.contains(booking.status()) && booking.end().isAfter(now)) {
                 upcoming.add(shown);
             } else {
@@ -96,11 +92,18 @@ class MyBookingsController {
     @GetMapping(value = "/my/bookings/{id}", produces = MediaType.TEXT_HTML_VALUE)
     String one(@PathVariable UUID id, @RequestParam(required = false) String lang,
             @RequestParam(required = false) String booked, @RequestParam(required = false) String moved,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
+            @RequestParam(required = false) String paid, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
         PageFrame.Site site = frame.site(lang, request, response);
         BookingView booking = bookings.one(customer(), id);
-        showBooking(site, booking, booked != null ? "booked" : moved != null ? "moved" : null, null, model, request,
-                response);
+        page.show(site, booking, booked != null
+                ? "booked"
+                : moved != null
+                        ? "moved"
+                        : paid != null
+                                ? "paidNotice"
+                                : null,
+                null, model, request, response);
         return "my-booking";
     }
 
@@ -113,7 +116,7 @@ class MyBookingsController {
         } catch (BookingRefusedException e) {
             PageFrame.Site site = frame.site(null, request, response);
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            showBooking(site, bookings.one(customer, id), null, "notAllowed", model, request, response);
+            page.show(site, bookings.one(customer, id), null, "notAllowed", model, request, response);
             return "my-booking";
         }
     }
@@ -154,7 +157,7 @@ class MyBookingsController {
         BookingView booking = bookings.one(customer(), id);
         LocationView salon = site.location(booking.locationId()).orElse(null);
         String brand = String.valueOf(((Map<?, ?>) site.frame().get("brand")).get("name"));
-        String summary = booking.items().stream().map(item -> serviceName(site, item.serviceId()))
+        String summary = booking.items().stream().map(item -> BookingPage.serviceName(site, item.serviceId()))
                 .collect(Collectors.joining(", ")) + " · " + brand;
         String where = salon == null ? brand : brand + " " + salon.name() + ", " + PageFormats.address(salon);
         String event = new CalendarEvent(booking.id() + "@" + site.tenant().slug().value() + ".atelier", summary,
@@ -170,58 +173,6 @@ class MyBookingsController {
 
     private Customer customer() {
         return profiles.profileOf(PageFrame.customer().orElseThrow(() -> new NotFoundException("booking")).caller());
-    }
-
-    private void showBooking(PageFrame.Site site, BookingView booking, String notice, String problem, Model model,
-            HttpServletRequest request, HttpServletResponse response) {
-        Instant now = clock.instant();
-        BookingPolicy.Settings policy = policies.require().settings();
-        ZoneId zone = zone(site, booking);
-        Instant freeUntil = booking.start().minus(Duration.ofHours(policy.freeCancellationHours()));
-        boolean active = List.of("CONFIRMED", "HELD", "PENDING_PAYMENT").contains(booking.status())
-                && booking.start().isAfter(now);
-        String until = PageFormats.longDay(LocalDate.ofInstant(freeUntil, zone), site.locale()) + " "
-                + PageFormats.time(freeUntil, zone, site.locale());
-        frame.show(site, "/my/bookings", model, request, response);
-        Map<String, Object> shown = new LinkedHashMap<>(summary(site, booking));
-        shown.put("lines", booking.items().stream().map(item -> Map.of("service", serviceName(site,
-                item.serviceId()), "stylist", stylistName(site, item.staffId()), "time",
-                PageFormats.time(item.start(),
-                        zone, site.locale()),
-                "price", PageFormats.money(item.price(), booking.price().currency(),
-                        site.locale())))
-                .toList());
-        shown.put("total", PageFormats.money(booking.price().amount(), booking.price().currency(), site.locale()));
-        shown.put("fee", booking.cancellationFee() == null || booking.cancellationFee().signum() == 0
-                ? ""
-                : PageFormats.money(booking.cancellationFee(), booking.price().currency(), site.locale()));
-        shown.put("canCancel", active);
-        shown.put("canMove", booking.status().equals("CONFIRMED") && now.isBefore(freeUntil));
-        shown.put("policy", !active
-                ? ""
-                : policy.lateCancellationFeePercent() == 0
-                        ? site.labels().text("cancelFree", until)
-                        : site.labels().text("cancelPolicy", until, policy.lateCancellationFeePercent()));
-        shown.put("moveUntil", site.labels().text("moveUntil", until));
-        BookingView.PaymentView payment = booking.payment();
-        boolean asked = payment != null && !payment.status().equals("NOT_REQUIRED");
-        shown.put("deposit", asked ? money(payment.due(), site) : "");
-        shown.put("paid", asked && payment.paid().amount().signum() > 0 ? money(payment.paid(), site) : "");
-        shown.put("refunded", asked && payment.refunded().amount().signum() > 0
-                ? money(payment.refunded(), site)
-                : "");
-        model.addAttribute("booking", shown);
-        if ("booked".equals(notice) && booking.status().equals("PENDING_PAYMENT") && asked) {
-            model.addAttribute("notice", site.labels().text("awaitingPayment", money(payment.due(), site)));
-            model.addAttribute("problem", problem == null ? "" : site.labels().text(problem));
-            return;
-        }
-        model.addAttribute("notice", notice == null ? "" : site.labels().text(notice));
-        model.addAttribute("problem", problem == null ? "" : site.labels().text(problem));
-    }
-
-    private static String money(BookingView.PriceView amount, PageFrame.Site site) {
-        return PageFormats.money(amount.amount(), amount.currency(), site.locale());
     }
 
     private void showMove(PageFrame.Site site, BookingView booking, LocalDate date, String problem, Model model,
@@ -261,38 +212,13 @@ class MyBookingsController {
                         + "/reschedule?date=" + shown, "current", shown.equals(day)));
             }
         }
-        showBooking(site, booking, null, problem, model, request, response);
+        page.show(site, booking, null, problem, model, request, response);
         model.addAttribute("day", PageFormats.longDay(day, site.locale()));
         model.addAttribute("days", days);
         model.addAttribute("times", times);
     }
 
     private static ZoneId zone(PageFrame.Site site, BookingView booking) {
-        return site.location(booking.locationId()).map(salon -> ZoneId.of(salon.timezone()))
-                .orElse(site.tenant().timezone());
-    }
-
-    private Map<String, Object> summary(PageFrame.Site site, BookingView booking) {
-        ZoneId zone = zone(site, booking);
-        Map<String, Object> shown = new LinkedHashMap<>();
-        shown.put("id", booking.id());
-        shown.put("href", "/my/bookings/" + booking.id());
-        shown.put("status", site.labels().texts().getOrDefault(booking.status(), booking.status()));
-        shown.put("cancelled", booking.status().equals("CANCELLED"));
-        shown.put("when", PageFormats.longDay(LocalDate.ofInstant(booking.start(), zone), site.locale()) + " "
-                + PageFormats.time(booking.start(), zone, site.locale()));
-        shown.put("services", booking.items().stream().map(item -> serviceName(site, item.serviceId()))
-                .collect(Collectors.joining(", ")));
-        shown.put("salon", site.location(booking.locationId()).map(LocationView::name).orElse(""));
-        shown.put("address", site.location(booking.locationId()).map(PageFormats::address).orElse(""));
-        return shown;
-    }
-
-    private static String serviceName(PageFrame.Site site, String id) {
-        return site.service(id).map(CatalogView.ServiceView::name).orElse("—");
-    }
-
-    private static String stylistName(PageFrame.Site site, String id) {
-        return site.stylist(id).map(CatalogView.StaffView::name).orElse("—");
+        return BookingPage.zone(site, booking);
     }
 }

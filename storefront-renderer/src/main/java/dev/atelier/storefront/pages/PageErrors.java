@@ -24,7 +24,7 @@ import org.springframework.web.servlet.ModelAndView;
  * upgraded. The API keeps answering problem+json.
  */
 @ControllerAdvice(assignableTypes = {HomePageController.class, BookingPagesController.class,
-        MyBookingsController.class})
+        MyBookingsController.class, PaymentPagesController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 

@@ -286,7 +286,12 @@ class BookingPagesIT {
     void confirmingAndMyBookingsNeedSigningInAtTheChainsOwnKeycloakClient() throws Exception {
         String confirm = "/book/confirm?location=" + soho + "&service=" + cut + "&stylist=any&start="
                 + DAY.atTime(10, 0).atZone(LONDON).toInstant() + "&staff=" + anna;
-        for (String path : List.of(confirm, "/my/bookings", "/my/bookings/" + UUID.randomUUID())) {
+        UUID someBooking = UUID.randomUUID();
+        for (String path : List.of(confirm, "/my/bookings", "/my/bookings/" + someBooking, "/my/bookings/"
+                + someBooking + "/pay", "/my/bookings/" + someBooking + "/paid",
+                "/my/bookings/" + someBooking
+                        + "/receipt",
+                "/my/bookings/" + someBooking + "/payments/" + UUID.randomUUID() + "/scan")) {
             Http.Response anonymous = http.get(HOST, path);
             assertThat(anonymous.status()).as(path).isEqualTo(302);
             assertThat(sameHostPath(anonymous.header("Location"))).as(path).isEqualTo("/sign-in");
@@ -352,6 +357,8 @@ class BookingPagesIT {
         assertThat(form(HOST, "/sign-out", "").statusCode()).isEqualTo(403);
         assertThat(form(HOST, "/sign-out", "_csrf=forged", "Cookie", session).statusCode()).isEqualTo(403);
         assertThat(form(HOST, "/my/bookings/" + UUID.randomUUID() + "/cancel", "").statusCode()).isEqualTo(403);
+        assertThat(form(HOST, "/my/bookings/" + UUID.randomUUID() + "/pay", "method=card").statusCode())
+                .isEqualTo(403);
 
         assertThat(CELLS.column(chain, "select count(*) from booking")).isEqualTo(before).containsExactly("0");
         assertThat(timeLinks(page(timePath(soho, List.of(cut), "any", DAY)).body()).stream()

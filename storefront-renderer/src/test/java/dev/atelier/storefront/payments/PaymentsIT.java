@@ -37,6 +37,8 @@ import dev.atelier.platform.testing.TestIdentity;
 import dev.atelier.storefront.PageVisitor;
 import dev.atelier.storefront.SalonFixture;
 import dev.atelier.storefront.StorefrontApplication;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -47,6 +49,8 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
@@ -401,6 +405,139 @@ class PaymentsIT {
                 .isInstanceOf(RefundTooLargeException.class);
         assertThat(CELLS.column(salon, "select count(*) from payment_refund r join payment p on p.id = r.payment_id"
                 + " where p.booking_id = '" + id + "'")).containsExactly("6");
+    }
+
+    @Test
+    void thePagesAskForTheDepositSendTheCustomerToPayAndShowItPaidThenRefunded() throws Exception {
+        PageVisitor visitor = new PageVisitor(port);
+        String token = customer("pages@payments.test");
+        String site = "http://pay-a.localhost:" + PORT;
+        PageVisitor.Page signedIn = visitor.signIn(visitor.get(site + "/my/bookings"), "pages@payments.test",
+                PASSWORD);
+        assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
+        String start = at(5, "11:00");
+        PageVisitor.Page review = visitor.get(site + "/book/confirm?location=" + soho + "&service=" + cut + "&staff="
+                + anna + "&stylist=any&start=" + URLEncoder.encode(start, StandardCharsets.UTF_8));
+        assertThat(review.status()).as(review.body()).isEqualTo(200);
+        assertThat(review.body()).contains("id=\"due-now\">£10.00", "id=\"pay-card\"")
+                .doesNotContain("id=\"pay-alipay\"", "id=\"confirm\"");
+        assertThat(review.header("Content-Security-Policy").orElseThrow())
+                .as("the form may lead on to the provider's page").contains("http://localhost:" + STRIPE.port());
+
+        String session = nextSession();
+        STRIPE.resetRequests();
+        List<Map.Entry<String, String>> form = List.of(Map.entry("_csrf", review.csrf()),
+                Map.entry("location", soho.toString()), Map.entry("service", cut.toString()),
+                Map.entry("staff", anna.toString()), Map.entry("stylist", "any"), Map.entry("start", start),
+                Map.entry("key", UUID.randomUUID().toString()), Map.entry("method", "card"));
+        PageVisitor.Page toProvider = visitor.post(site + "/book/confirm", form);
+        assertThat(toProvider.status()).as(toProvider.body()).isEqualTo(302);
+        assertThat(toProvider.location()).isEqualTo("https://checkout.test/" + session);
+        assertThat(visitor.post(site + "/book/confirm", form).location()).as("a second click, the same order")
+                .isEqualTo("https://checkout.test/" + session);
+        STRIPE.verify(1, postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
+                .withRequestBody(containing("%2Fpaid")));
+        String id = http.send("GET", "pay-a.localhost", "/api/v1/me/bookings", null, "Authorization",
+                "Bearer " + token).json().get(0).get("id").asString();
+        String booking = site + "/my/bookings/" + id;
+
+        // back from the provider before its notice: the provider is asked, and says it waits
+        STRIPE.stubFor(get(urlPathEqualTo("/v1/checkout/sessions/" + session))
+                .willReturn(json(session(session, "open", "unpaid"))));
+        PageVisitor.Page waiting = visitor.get(booking + "/paid");
+        assertThat(waiting.status()).isEqualTo(200);
+        assertThat(waiting.body()).contains("waiting for the payment service", "id=\"check-again\"",
+                "id=\"pay-card\"");
+        // came back without paying: the time is still kept and the methods offered again
+        PageVisitor.Page notPaid = visitor.get(booking + "/pay");
+        assertThat(notPaid.body()).contains("The payment was not completed", "id=\"pay-card\"");
+        assertThat(visitor.post(booking + "/pay", List.of(Map.entry("_csrf", notPaid.csrf()),
+                Map.entry("key", UUID.randomUUID().toString()), Map.entry("method", "bitcoin"))).status())
+                .isEqualTo(400);
+
+        String notice = completed("evt_pages_" + session, session, 1000, "gbp", ACCOUNT);
+        assertThat(deliver(notice, signature(notice, SECRET)).status()).isEqualTo(204);
+        PageVisitor.Page paid = visitor.get(booking + "/paid");
+        assertThat(paid.status()).isEqualTo(302);
+        assertThat(paid.location()).endsWith("/my/bookings/" + id + "?paid");
+        PageVisitor.Page confirmed = visitor.follow(paid);
+        assertThat(confirmed.body()).contains("Payment received", "Confirmed", "id=\"paid\">£10.00",
+                "id=\"receipt\"").doesNotContain("id=\"pay-card\"");
+        assertThat(visitor.get(site + "/my/bookings").body()).contains("£10.00 paid");
+        PageVisitor.Page receipt = visitor.get(booking + "/receipt");
+        assertThat(receipt.status()).isEqualTo(200);
+        assertThat(receipt.body()).contains("Payment", "pi_" + session, "id=\"net-paid\">£10.00");
+
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/refunds")).willReturn(json("""
+                {"id":"re_pages_1","object":"refund","amount":1000,"currency":"gbp",
+                 "payment_intent":"pi_%s","status":"succeeded"}""".formatted(session))));
+        PageVisitor.Page cancelled = visitor.post(booking + "/cancel", List.of(Map.entry("_csrf",
+                confirmed.csrf())));
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(302);
+        assertThat(visitor.follow(cancelled).body()).contains("Cancelled", "id=\"refunded\">£10.00");
+        assertThat(visitor.get(booking + "/receipt").body()).contains("Refund", "−£10.00",
+                "id=\"net-paid\">£0.00");
+        assertThat(visitor.get(site + "/my/bookings?lang=zh").body()).contains("已退 £10.00");
+    }
+
+    /**
+     * The pay pages of someone else's booking are no such page, and a seeded fuzz of malformed ids, methods and keys
+     * ({@code -Dfuzz.seed=N} replays) never gets a server error, never leaves the site, and opens no order.
+     */
+    @Test
+    void thePayPagesOfAnotherCustomersBookingAreNotFoundAndMalformedOnesNeverFail() throws Exception {
+        Paid theirs = paidBooking("pages-other", at(6, "10:00"));
+        String mine = book(customer, "pages-fuzz", at(6, "14:00")).get("id").asString();
+        PageVisitor visitor = new PageVisitor(port);
+        customer("nosy@payments.test");
+        String site = "http://pay-a.localhost:" + PORT;
+        PageVisitor.Page signedIn = visitor.signIn(visitor.get(site + "/my/bookings"), "nosy@payments.test",
+                PASSWORD);
+        assertThat(signedIn.status()).isEqualTo(200);
+        String csrf = signedIn.csrf();
+        String other = site + "/my/bookings/" + theirs.id();
+        for (String path : List.of("", "/pay", "/paid", "/receipt", "/payments/" + UUID.randomUUID() + "/scan")) {
+            PageVisitor.Page page = visitor.get(other + path);
+            assertThat(page.status()).as(path).isEqualTo(404);
+            assertThat(page.body()).as(path).doesNotContain("£10.00");
+        }
+        assertThat(visitor.post(other + "/pay", List.of(Map.entry("_csrf", csrf), Map.entry("method", "card"),
+                Map.entry("key", UUID.randomUUID().toString()))).status()).isEqualTo(404);
+
+        long seed = Long.getLong("fuzz.seed", System.nanoTime());
+        System.out.println("PaymentsIT pay pages fuzz seed: " + seed + " (replay with -Dfuzz.seed=" + seed + ")");
+        Random random = new Random(seed);
+        List<String> payments = CELLS.column(salon, "select count(*) from payment");
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            String id = pick(random, theirs.id(), mine, UUID.randomUUID().toString(), "not-a-uuid", "%00", "..%2F",
+                    "x".repeat(1 + random.nextInt(500)), "");
+            String path = "/my/bookings/" + id + pick(random, "/pay", "/paid", "/receipt", "/payments/"
+                    + pick(random, UUID.randomUUID().toString(), "%25zz", "1") + "/scan", "/pay?unavailable",
+                    "/pay?method=%E2%82", "/paid?lang=%25");
+            PageVisitor.Page page;
+            if (random.nextBoolean() && path.endsWith("/pay")) {
+                page = visitor.post(site + path, List.of(Map.entry("_csrf", csrf), Map.entry("method",
+                        pick(random, "card", "alipay", "at-salon", "", "CARD", "card\u0000", "😀")),
+                        Map.entry("key", pick(random, UUID.randomUUID().toString(), "", "short", "%",
+                                "k".repeat(5_000)))));
+            } else {
+                page = visitor.get(site + path);
+            }
+            if (page.status() >= 500) {
+                failures.add(path + " → " + page.status());
+            } else if (page.status() >= 300 && page.status() < 400 && !page.location().startsWith("/")
+                    && !page.location().startsWith(site)) {
+                failures.add(path + " → elsewhere: " + page.location());
+            }
+        }
+        assertThat(failures).as("seed " + seed).isEmpty();
+        assertThat(CELLS.column(salon, "select count(*) from payment")).as("no order was opened").isEqualTo(payments);
+    }
+
+    @SafeVarargs
+    private static <T> T pick(Random random, T... choices) {
+        return choices[random.nextInt(choices.length)];
     }
 
     /** A booking of the customer's and its Checkout session, its deposit paid (the notice delivered). */

@@ -1,0 +1,106 @@
+package dev.atelier.storefront.pages;
+
+import dev.atelier.platform.booking.IdempotencyKeyReusedException;
+import dev.atelier.platform.booking.model.BookingRefusedException;
+import dev.atelier.platform.customers.Customer;
+import dev.atelier.platform.payments.Payment;
+import dev.atelier.platform.payments.PaymentMethodUnavailableException;
+import dev.atelier.platform.payments.PaymentSettings;
+import dev.atelier.platform.payments.PaymentSettingsStore;
+import dev.atelier.platform.payments.Payments;
+import dev.atelier.platform.payments.gateway.GatewayUnavailableException;
+import dev.atelier.platform.payments.gateway.OrderRequest;
+import dev.atelier.platform.payments.model.MethodsOffered;
+import dev.atelier.platform.payments.model.PaymentMethod;
+import dev.atelier.platform.tenancy.StorefrontUrls;
+import dev.atelier.platform.tenancy.TenantContext;
+import dev.atelier.platform.web.FieldError;
+import dev.atelier.platform.web.InvalidRequestException;
+import java.net.URI;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Paying a booking from the pages: which of the chain's methods are offered (in the order its customers look for
+ * them), and sending the customer on to the provider's page — or, for WeChat Pay on a computer, to a page with the
+ * code to scan with their phone. The same payment is answered for the same page key, so a double click or a
+ * reload opens one order.
+ */
+@Component
+class Paying {
+
+    /** A phone or tablet browser (pays on the provider's mobile page). */
+    private static final Pattern PHONE = Pattern.compile("Mobi|Android|iPhone|iPad|HarmonyOS");
+    /** WeChat's own browser. */
+    private static final Pattern WECHAT = Pattern.compile("MicroMessenger");
+
+    private final Payments payments;
+    private final PaymentSettingsStore settings;
+    private final StorefrontUrls urls;
+
+    Paying(Payments payments, PaymentSettingsStore settings, StorefrontUrls urls) {
+        this.payments = payments;
+        this.settings = settings;
+        this.urls = urls;
+    }
+
+    /** The methods a booking in {@code currency} may be paid by online, each with its name for the page. */
+    List<Map<String, String>> choices(String currency, Labels labels) {
+        PaymentSettings chain = settings.read();
+        Set<PaymentMethod> taken = chain.methods().stream().filter(chain::takes).collect(Collectors.toSet());
+        return MethodsOffered.inOrder(Currency.getInstance(currency), taken).stream()
+                .map(method -> Map.of("id", method.id(), "name", labels.text("method-" + method.id()))).toList();
+    }
+
+    /**
+     * Opens (or finds again, for the same {@code key}) the payment of the booking by {@code method} and answers where
+     * the customer goes next: the provider's page, the code to scan, or the booking with what went wrong.
+     */
+    String start(Customer customer, UUID bookingId, String method, String key, String userAgent) {
+        PaymentMethod chosen = PaymentMethod.byId(method == null ? "" : method).filter(PaymentMethod::online)
+                .orElseThrow(() -> new InvalidRequestException(List.of(new FieldError("method",
+                        "card, alipay or wechatpay"))));
+        OrderRequest.Channel channel = channelOf(userAgent);
+        String site = urls.canonicalOf(TenantContext.require());
+        String booking = "/my/bookings/" + bookingId;
+        Payments.Returns returns = new Payments.Returns(URI.create(site + booking + "/paid"),
+                URI.create(site + booking + "/pay"));
+        Payment payment;
+        try {
+            payment = payments.start(customer.id(), bookingId, chosen, channel, "page-pay:" + key, returns,
+                    TenantContext.require().name() + " " + bookingId.toString().substring(0, 8));
+        } catch (GatewayUnavailableException e) {
+            return "redirect:" + booking + "/pay?unavailable";
+        } catch (PaymentMethodUnavailableException e) {
+            return "redirect:" + booking + "/pay?method";
+        } catch (BookingRefusedException | IdempotencyKeyReusedException e) {
+            return "redirect:" + booking;
+        }
+        URI page = payment.payPage().orElse(null);
+        if (page == null) {
+            return "redirect:" + booking + "/pay?unavailable";
+        }
+        boolean web = "https".equals(page.getScheme()) || "http".equals(page.getScheme());
+        if (!web || (chosen == PaymentMethod.WECHATPAY && channel == OrderRequest.Channel.DESKTOP)) {
+            return "redirect:" + booking + "/payments/" + payment.id() + "/scan";
+        }
+        return "redirect:" + page;
+    }
+
+    /** Where the customer is paying from, as their browser says. */
+    static OrderRequest.Channel channelOf(String userAgent) {
+        if (userAgent == null) {
+            return OrderRequest.Channel.DESKTOP;
+        }
+        if (WECHAT.matcher(userAgent).find()) {
+            return OrderRequest.Channel.IN_WECHAT;
+        }
+        return PHONE.matcher(userAgent).find() ? OrderRequest.Channel.PHONE : OrderRequest.Channel.DESKTOP;
+    }
+}
