@@ -20,9 +20,11 @@ import dev.atelier.platform.payments.model.PaymentFact;
 import dev.atelier.platform.payments.model.PaymentMethod;
 import dev.atelier.platform.payments.model.PaymentStatus;
 import dev.atelier.platform.payments.model.Provider;
+import dev.atelier.platform.payments.model.TimeOrderedIds;
 import dev.atelier.platform.payments.model.WhenABookingEnds;
 import dev.atelier.platform.tenancy.TenantContext;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -58,6 +60,7 @@ public class Payments {
     private final TransactionTemplate transactions;
     private final PaymentProperties properties;
     private final Clock clock;
+    private final SecureRandom ids = new SecureRandom();
 
     Payments(PaymentRecords records, PaymentLedger ledger, PaymentGateways gateways, PaymentRoutes routes,
             PaymentSettingsStore settings, BookingPayments bookings, Journal journal,
@@ -112,7 +115,9 @@ public class Payments {
                 throw new BookingRefusedException("This booking is paid already.");
             }
             bookings.awaitPayment(booking, now.plus(properties.paymentWindow()), now);
-            Payment created = new Payment(UUID.randomUUID(), bookingId, method, Optional.of(provider), channel,
+            // the id carries its time, so the order's deadline at a provider is the same on every try, in any process
+            Payment created = new Payment(TimeOrderedIds.at(now, ids), bookingId, method, Optional.of(provider),
+                    channel,
                     booking.deposit(), PaymentStatus.PENDING, idempotencyKey, Optional.empty(), Optional.empty(), now);
             records.insert(created, customerId, now);
             return created;

@@ -1,5 +1,6 @@
 package dev.atelier.platform.payments.wechatpay;
 
+import dev.atelier.platform.payments.model.TimeOrderedIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * When an order stops taking payment ({@code time_expire}), the same on every try of one order: WeChat Pay opens
  * the same order again only when every parameter is the same as before, and refuses a changed one as a duplicate
- * {@code out_trade_no}. A version 7 payment id carries its own time, so its deadline is the same in any process;
- * for any other id the deadline first given is kept here until it has passed.
+ * {@code out_trade_no}. Payments are made with version 7 ids ({@link TimeOrderedIds}), which carry their own time,
+ * so their deadline is the same in any process and after a restart; for any other id the deadline first given is
+ * kept here until it has passed.
  */
 final class OrderDeadlines {
 
@@ -37,8 +39,7 @@ final class OrderDeadlines {
 
     private Instant deadline(UUID paymentId) {
         if (paymentId.version() == 7) {
-            return Instant.ofEpochMilli(paymentId.getMostSignificantBits() >>> 16).plus(expiry)
-                    .truncatedTo(ChronoUnit.SECONDS);
+            return TimeOrderedIds.madeAt(paymentId).plus(expiry).truncatedTo(ChronoUnit.SECONDS);
         }
         Instant now = clock.instant();
         given.values().removeIf(deadline -> deadline.isBefore(now));
