@@ -7,9 +7,14 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Local fakes of Stripe, Alipay and WeChat Pay on one WireMock server (the local stack's {@code :8090}; any port in
@@ -105,6 +110,38 @@ public final class GatewayFakes implements AutoCloseable {
     /** WeChat Pay's API base for the platform's WeChat Pay client. */
     public String wechatPayApiBase() {
         return baseUrl() + "/wechatpay";
+    }
+
+    /**
+     * Writes what the platform is given for the fakes to {@code file}: the platform's Stripe secret key and webhook
+     * secret, and one chain's Alipay app and WeChat Pay merchant, named as the platform's merchant credentials name
+     * their fields ({@code alipay.appId}, {@code .privateKey}, {@code .alipayPublicKey}; {@code wechatpay.merchantId},
+     * {@code .appId}, {@code .serialNumber}, {@code .privateKey}, {@code .apiV3Key}, {@code .publicKeyId},
+     * {@code .publicKey}). Never the fakes' own private keys.
+     */
+    public Path writeMerchantFile(Path file) {
+        FakeKeys.WechatPay wechat = keys.wechatpay();
+        Map<String, Object> merchant = new LinkedHashMap<>();
+        merchant.put("stripe", Map.of("apiBase", stripeApiBase(), "secretKey", keys.stripe().secretKey(),
+                "webhookSecret", keys.stripe().webhookSecret()));
+        merchant.put("alipay", Map.of("appId", keys.alipay().appId(), "privateKey", keys.alipay().appPrivateKey(),
+                "alipayPublicKey", keys.alipay().alipayPublicKey()));
+        Map<String, String> wechatpay = new LinkedHashMap<>();
+        wechatpay.put("merchantId", wechat.merchantId());
+        wechatpay.put("appId", wechat.appId());
+        wechatpay.put("serialNumber", wechat.serialNumber());
+        wechatpay.put("privateKey", wechat.merchantPrivateKey());
+        wechatpay.put("apiV3Key", wechat.apiV3Key());
+        wechatpay.put("publicKeyId", wechat.publicKeyId());
+        wechatpay.put("publicKey", wechat.platformPublicKey());
+        merchant.put("wechatpay", wechatpay);
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, FakeHttp.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(merchant));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the fakes' merchant file " + file, e);
+        }
     }
 
     @Override
