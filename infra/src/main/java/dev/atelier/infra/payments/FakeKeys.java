@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -60,6 +61,11 @@ public record FakeKeys(Stripe stripe, Alipay alipay, WechatPay wechatpay) {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path written = file.resolveSibling(file.getFileName() + ".new");
             JSON.writeValue(written.toFile(), keys);
+            try {
+                Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // a file system without POSIX permissions keeps its defaults
+            }
             Files.move(written, file);
             return keys;
         } catch (IOException e) {
