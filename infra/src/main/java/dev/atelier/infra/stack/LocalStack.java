@@ -1,6 +1,7 @@
 package dev.atelier.infra.stack;
 
 import dev.atelier.infra.keycloak.RealmSetup;
+import dev.atelier.infra.payments.GatewayFakes;
 import dev.atelier.infra.servers.Distributions;
 import dev.atelier.infra.servers.ElasticsearchServer;
 import dev.atelier.infra.servers.FileTrees;
@@ -17,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -35,7 +37,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole platform on this machine, on the fixed local ports: PostgreSQL, Keycloak (realm {@code atelier}),
- * Elasticsearch, then the four apps as {@code java -jar} child processes. Stops in reverse order.
+ * Elasticsearch, the fakes of the payment gateways ({@link GatewayFakes}, on {@value #PAYMENT_FAKES_PORT}), then the
+ * four apps as {@code java -jar} child processes, every one pointed at the fakes (no real provider is ever called).
+ * Stops in reverse order.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -44,6 +48,10 @@ public final class LocalStack implements AutoCloseable {
     public static final int KEYCLOAK_MANAGEMENT_PORT = 9180;
     public static final int ELASTICSEARCH_PORT = 9200;
     public static final int ELASTICSEARCH_TRANSPORT_PORT = 9300;
+    /** The fakes of Stripe, Alipay and WeChat Pay, and their hosted pay page. */
+    public static final int PAYMENT_FAKES_PORT = 8090;
+    /** Where the storefront takes providers' notices; the Stripe fake's webhook endpoint. */
+    public static final String STRIPE_WEBHOOK = "http://localhost:8080/webhooks/stripe";
     public static final String DATABASE = "atelier";
     public static final String KEYCLOAK_DATABASE = "keycloak";
 
@@ -86,6 +94,8 @@ public final class LocalStack implements AutoCloseable {
     private PostgresServer postgres;
     private KeycloakServer keycloak;
     private ElasticsearchServer elasticsearch;
+    private GatewayFakes paymentFakes;
+    private Path merchantFile;
 
     public LocalStack(StackOptions options, PrintStream out) {
         this.options = options;
@@ -100,6 +110,7 @@ public final class LocalStack implements AutoCloseable {
         prepareDirectories();
         try {
             startServers();
+            startPaymentFakes();
             if (!options.serversOnly()) {
                 startApps();
             }
@@ -166,6 +177,7 @@ public final class LocalStack implements AutoCloseable {
         ports.put(KEYCLOAK_MANAGEMENT_PORT, "Keycloak management");
         ports.put(ELASTICSEARCH_PORT, "Elasticsearch");
         ports.put(ELASTICSEARCH_TRANSPORT_PORT, "Elasticsearch transport");
+        ports.put(PAYMENT_FAKES_PORT, "payment gateway fakes");
         if (!options.serversOnly()) {
             APPS.forEach(app -> {
                 ports.put(app.port(), app.module());
@@ -292,6 +304,34 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
+     * Starts the payment fakes, their keys and orders kept in the data directory (made on the first start), and
+     * writes the merchants' side of the keys for the apps.
+     */
+    private void startPaymentFakes() {
+        Path directory = options.dataDirectory().resolve("payment-fakes");
+        paymentFakes = GatewayFakes.start(PAYMENT_FAKES_PORT, directory, STRIPE_WEBHOOK, Clock.systemUTC());
+        started.push(paymentFakes);
+        merchantFile = paymentFakes.writeMerchantFile(directory.resolve("merchants.json"));
+    }
+
+    /**
+     * What every app is told of the payment providers: their fakes' addresses and the platform's Stripe keys; the
+     * portal (which seeds the demo chains) also where the merchants' keys are.
+     */
+    static List<String> paymentArguments(App app, GatewayFakes fakes, Path merchantFile) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--atelier.payments.stripe.api-base=" + fakes.stripeApiBase(),
+                "--atelier.payments.stripe.secret-key=" + fakes.keys().stripe().secretKey(),
+                "--atelier.payments.stripe.webhook-secret=" + fakes.keys().stripe().webhookSecret(),
+                "--atelier.payments.alipay.server-url=" + fakes.alipayGateway(),
+                "--atelier.payments.wechatpay.api-base=" + fakes.wechatPayApiBase()));
+        if (app.arguments().contains("--atelier.demo.enabled=true")) {
+            arguments.add("--atelier.demo.payment-keys=" + merchantFile);
+        }
+        return arguments;
+    }
+
+    /**
      * Starts {@value #FIRST_APP} alone (it migrates the shared schema and seeds the demo tenants), then the others
      * together: apps racing each other through the first migration of an empty database trip over each other.
      */
@@ -344,6 +384,7 @@ public final class LocalStack implements AutoCloseable {
             command.add(LOCAL_MODE);
             command.add("--management.server.port=" + app.managementPort());
             command.addAll(app.arguments());
+            command.addAll(paymentArguments(app, paymentFakes, merchantFile));
             ManagedProcess process = ManagedProcess.builder(app.module())
                     .command(command)
                     .directory(options.repositoryRoot())
@@ -435,6 +476,9 @@ public final class LocalStack implements AutoCloseable {
         if (keycloak.smsOutbox() != null) {
             row(text, "", "SMS sign-in codes (nothing is texted locally): " + keycloak.smsOutbox());
         }
+        row(text, "Payment fakes", paymentFakes.baseUrl() + "  Stripe, Alipay, WeChat Pay: their pages offer Pay, Fail,"
+                + " Cancel");
+        row(text, "", "keys made here: " + merchantFile);
         row(text, "Elasticsearch", elasticsearch.baseUrl());
         row(text, "PostgreSQL", "localhost:" + postgres.port() + "  database " + DATABASE
                 + ", user postgres, no password  (" + postgres.jdbcUrl(DATABASE) + ")");

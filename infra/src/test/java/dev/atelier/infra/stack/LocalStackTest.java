@@ -3,6 +3,7 @@ package dev.atelier.infra.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atelier.infra.payments.GatewayFakes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -40,5 +41,25 @@ class LocalStackTest {
                 9083);
         assertThat(LocalStack.APPS).filteredOn(app -> app.arguments().contains("--atelier.demo.enabled=true"))
                 .extracting(LocalStack.App::module).containsExactly("tenant-portal");
+    }
+
+    @Test
+    void everyAppIsPointedAtThePaymentFakesAndThePortalSeedsWithTheirKeys() {
+        assertThat(LocalStack.PAYMENT_FAKES_PORT).isEqualTo(8090);
+        Path merchants = root.resolve("merchants.json");
+        try (GatewayFakes fakes = GatewayFakes.start(0, (Path) null, LocalStack.STRIPE_WEBHOOK,
+                java.time.Clock.systemUTC())) {
+            for (LocalStack.App app : LocalStack.APPS) {
+                List<String> arguments = LocalStack.paymentArguments(app, fakes, merchants);
+                assertThat(arguments).as(app.module()).contains(
+                        "--atelier.payments.stripe.api-base=" + fakes.baseUrl() + "/stripe",
+                        "--atelier.payments.stripe.secret-key=" + fakes.keys().stripe().secretKey(),
+                        "--atelier.payments.stripe.webhook-secret=" + fakes.keys().stripe().webhookSecret(),
+                        "--atelier.payments.alipay.server-url=" + fakes.baseUrl() + "/alipay/gateway.do",
+                        "--atelier.payments.wechatpay.api-base=" + fakes.baseUrl() + "/wechatpay");
+                assertThat(arguments.contains("--atelier.demo.payment-keys=" + merchants)).as(app.module())
+                        .isEqualTo(app.module().equals("tenant-portal"));
+            }
+        }
     }
 }

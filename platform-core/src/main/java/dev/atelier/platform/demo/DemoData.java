@@ -7,7 +7,10 @@ import dev.atelier.platform.catalog.OpeningHours;
 import dev.atelier.platform.identity.Account;
 import dev.atelier.platform.identity.IdentityProvider;
 import dev.atelier.platform.identity.StaffRole;
+import dev.atelier.platform.money.Money;
 import dev.atelier.platform.onboarding.TenantSignup;
+import dev.atelier.platform.payments.model.DepositRule;
+import dev.atelier.platform.payments.model.PaymentMethod;
 import dev.atelier.platform.staff.NewStaffMember;
 import dev.atelier.platform.staff.StaffAdministration;
 import dev.atelier.platform.tenancy.NewTenant;
@@ -24,8 +27,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +42,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seeds the local stack's two demo chains (one in Shanghai, one in London), each with its owner account, the first
- * time it starts; a later start
- * finds them and leaves them alone. On only with {@code atelier.demo.enabled=true} (the local stack sets it).
+ * time it starts; a later start finds them and leaves them alone. Given the local payment fakes' keys, Aurora takes
+ * Alipay, WeChat Pay, cards and payment at the salon, Mayfair cards and payment at the salon, and a few services of
+ * each ask for a deposit ({@link DemoPayments}). On only with {@code atelier.demo.enabled=true} (the local stack sets it).
  */
 @Component
 @ConditionalOnProperty(name = "atelier.demo.enabled", havingValue = "true")
@@ -53,13 +59,15 @@ class DemoData implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final IdentityProvider identity;
     private final DemoCatalog catalog;
+    private final DemoPayments payments;
     private final StorefrontUrls storefronts;
     private final Themes themes;
     private final Clock clock;
 
     DemoData(TenantSignup signup, TenantDirectory directory, LocationRepository locations, StaffAdministration staff,
-            IdentityProvider identity, DemoCatalog catalog, StorefrontUrls storefronts, Themes themes,
-            TransactionTemplate transactions, Clock clock) {
+            IdentityProvider identity, DemoCatalog catalog, DemoPayments payments, StorefrontUrls storefronts,
+            Themes themes, TransactionTemplate transactions, Clock clock) {
+        this.payments = payments;
         this.themes = themes;
         this.signup = signup;
         this.directory = directory;
@@ -104,6 +112,11 @@ class DemoData implements ApplicationRunner {
                         new DemoCatalog.Item("美甲 Nails", "美足 Pedicure", 60, "238", 0, 10, null)),
                 List.of("Li Xiaoyu 李晓雨", "Wang Hao 王浩", "Zhang Yi 张怡", "Liu Mei 刘梅", "Chen Yu 陈宇", "Yang Xue 杨雪",
                         "Zhao Lin 赵琳", "Wu Fei 吴飞", "Zhou Qian 周倩", "Xu Ning 徐宁", "Sun Yue 孙悦", "Ma Jun 马骏"));
+        payments.ensure(directory.bySlug(Slug.of("aurora")).orElseThrow(), new DemoPayments.Plan(
+                EnumSet.of(PaymentMethod.ALIPAY, PaymentMethod.WECHATPAY, PaymentMethod.CARD, PaymentMethod.AT_SALON),
+                Map.of("全头染发 Full colour", new DepositRule.Fixed(Money.parse("200.00", "CNY")),
+                        "数码烫 Digital perm", new DepositRule.Percent(30),
+                        "新娘造型 Bridal styling", new DepositRule.Full())));
         seed(new NewTenant(Slug.of("mayfair"), "Mayfair Beauty Rooms", "GB", Currency.getInstance("GBP"),
                 ZoneId.of("Europe/London"), Locale.forLanguageTag("en-GB"), "trial"),
                 new Account("owner@mayfair.test", "Eleanor Hart", "mayfair-owner-2026"), mayfairLocations(),
@@ -135,6 +148,11 @@ class DemoData implements ApplicationRunner {
                 List.of("Olivia Bennett", "James Carter", "Isla Murphy", "Noah Williams", "Ava Thompson",
                         "George Evans", "Freya Walsh", "Arthur Hughes", "Grace Kelly-Ward", "Harry Stone",
                         "Ella Robinson", "Alfie Turner"));
+        payments.ensure(directory.bySlug(Slug.of("mayfair")).orElseThrow(), new DemoPayments.Plan(
+                EnumSet.of(PaymentMethod.CARD, PaymentMethod.AT_SALON),
+                Map.of("Full head colour", new DepositRule.Fixed(Money.parse("30.00", "GBP")),
+                        "Balayage", new DepositRule.Percent(25),
+                        "Bridal trial", new DepositRule.Full())));
     }
 
     /**
