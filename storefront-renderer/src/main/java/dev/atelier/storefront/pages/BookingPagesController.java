@@ -36,7 +36,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -45,7 +44,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -221,7 +219,6 @@ class BookingPagesController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant start,
             @RequestParam(required = false) String note, @RequestParam String key,
             @RequestParam(required = false) String method,
-            @RequestHeader(value = HttpHeaders.USER_AGENT, required = false) String userAgent,
             HttpServletRequest request, HttpServletResponse response, Model model) {
         PageFrame.Site site = frame.site(null, request, response);
         LocationView salon = salon(site, location);
@@ -236,7 +233,7 @@ class BookingPagesController {
             BookingView booked = bookings.create(customer, "page:" + key, new BookingRequest(location, start,
                     items(services, staff), note == null || note.isBlank() ? null : note.strip())).booking();
             if (booked.status().equals("PENDING_PAYMENT") && method != null) {
-                return paying.start(customer, UUID.fromString(booked.id()), method, key, userAgent);
+                return paying.start(customer, UUID.fromString(booked.id()), method, key, request);
             }
             return "redirect:/my/bookings/" + booked.id() + "?booked";
         } catch (SlotUnavailableException | BookingRefusedException | IdempotencyKeyReusedException e) {

@@ -12,10 +12,11 @@ import dev.atelier.platform.payments.gateway.GatewayUnavailableException;
 import dev.atelier.platform.payments.gateway.OrderRequest;
 import dev.atelier.platform.payments.model.MethodsOffered;
 import dev.atelier.platform.payments.model.PaymentMethod;
-import dev.atelier.platform.tenancy.StorefrontUrls;
 import dev.atelier.platform.tenancy.TenantContext;
 import dev.atelier.platform.web.FieldError;
 import dev.atelier.platform.web.InvalidRequestException;
+import dev.atelier.platform.web.PublicAddress;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Currency;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,12 +44,12 @@ class Paying {
 
     private final Payments payments;
     private final PaymentSettingsStore settings;
-    private final StorefrontUrls urls;
+    private final PublicAddress address;
 
-    Paying(Payments payments, PaymentSettingsStore settings, StorefrontUrls urls) {
+    Paying(Payments payments, PaymentSettingsStore settings, PublicAddress address) {
         this.payments = payments;
         this.settings = settings;
-        this.urls = urls;
+        this.address = address;
     }
 
     /** The methods a booking in {@code currency} may be paid by online, each with its name for the page. */
@@ -62,12 +64,15 @@ class Paying {
      * Opens (or finds again, for the same {@code key}) the payment of the booking by {@code method} and answers where
      * the customer goes next: the provider's page, the code to scan, or the booking with what went wrong.
      */
-    String start(Customer customer, UUID bookingId, String method, String key, String userAgent) {
+    String start(Customer customer, UUID bookingId, String method, String key, HttpServletRequest request) {
+        String userAgent = request.getHeader(HttpHeaders.USER_AGENT);
         PaymentMethod chosen = PaymentMethod.byId(method == null ? "" : method).filter(PaymentMethod::online)
                 .orElseThrow(() -> new InvalidRequestException(List.of(new FieldError("method",
                         "card, alipay or wechatpay"))));
         OrderRequest.Channel channel = channelOf(userAgent);
-        String site = urls.canonicalOf(TenantContext.require());
+        // back to the address the customer is on, where their page session is (a chain's own domain signs in on
+        // the platform's address, so these pages are there)
+        String site = address.baseUrlOf(request);
         String booking = "/my/bookings/" + bookingId;
         Payments.Returns returns = new Payments.Returns(URI.create(site + booking + "/paid"),
                 URI.create(site + booking + "/pay"));

@@ -26,14 +26,12 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -69,14 +67,13 @@ class PaymentPagesController {
 
     @PostMapping(value = "/my/bookings/{id}/pay", produces = MediaType.TEXT_HTML_VALUE)
     String pay(@PathVariable UUID id, @RequestParam(required = false) String method,
-            @RequestParam(required = false) String key,
-            @RequestHeader(value = HttpHeaders.USER_AGENT, required = false) String userAgent) {
+            @RequestParam(required = false) String key, HttpServletRequest request) {
         Customer customer = customer();
         bookings.one(customer, id);
         if (key == null || !KEY.matcher(key).matches()) {
             throw new InvalidRequestException(List.of(new FieldError("key", "the page's key")));
         }
-        return paying.start(customer, id, method, key, userAgent);
+        return paying.start(customer, id, method, key, request);
     }
 
     /** Back from the provider without paying (or when a payment could not start): the booking, to try again. */

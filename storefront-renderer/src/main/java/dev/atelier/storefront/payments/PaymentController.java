@@ -80,7 +80,8 @@ class PaymentController {
             throw new InvalidRequestException(List.of(new FieldError("Idempotency-Key",
                     "1 to 200 visible ASCII characters")));
         }
-        String site = urls.canonicalOf(TenantContext.require());
+        // the chain's pages on the platform's address, where customers' page sessions are
+        String site = urls.of(TenantContext.require().slug());
         Payments.Returns returns = new Payments.Returns(URI.create(site + "/my/bookings/" + id + "/paid"),
                 URI.create(site + "/my/bookings/" + id + "/pay"));
         Payment payment = payments.start(customer.id(), id, PaymentMethod.byId(body.method()).orElseThrow(),

@@ -175,12 +175,15 @@ class CustomersIT {
                 "GET /api/v1/me/bookings", "GET /api/v1/me/bookings/{id}", "GET /api/v1/me/bookings/{id}/payments",
                 "GET /api/v1/me/bookings/{id}/payments/{paymentId}", "GET /book", "GET /book/confirm",
                 "GET /book/stylist", "GET /book/time", "GET /locations/{id}", "GET /my/bookings",
-                "GET /my/bookings/{id}", "GET /my/bookings/{id}/calendar.ics", "GET /my/bookings/{id}/reschedule",
+                "GET /my/bookings/{id}", "GET /my/bookings/{id}/calendar.ics", "GET /my/bookings/{id}/paid",
+                "GET /my/bookings/{id}/pay", "GET /my/bookings/{id}/payments/{paymentId}/scan",
+                "GET /my/bookings/{id}/receipt", "GET /my/bookings/{id}/reschedule",
                 "GET /robots.txt", "GET /sitemap.xml",
                 "POST /api/v1/bookings", "POST /api/v1/customers", "POST /api/v1/holds",
                 "POST /api/v1/me/bookings/{id}/cancel", "POST /api/v1/me/bookings/{id}/confirm",
                 "POST /api/v1/me/bookings/{id}/payments", "POST /api/v1/me/bookings/{id}/reschedule",
-                "POST /book/confirm", "POST /my/bookings/{id}/cancel", "POST /my/bookings/{id}/reschedule",
+                "POST /book/confirm", "POST /my/bookings/{id}/cancel", "POST /my/bookings/{id}/pay",
+                "POST /my/bookings/{id}/reschedule",
                 "POST /webhooks/{provider}");
 
         assertThat(register("shop-a", """
@@ -214,6 +217,10 @@ class CustomersIT {
                 String someone = java.util.UUID.randomUUID().toString();
                 for (String page : List.of("/my/bookings", "/my/bookings/" + someone, "/my/bookings/" + someone
                         + "/calendar.ics", "/my/bookings/" + someone + "/reschedule",
+                        "/my/bookings/" + someone
+                                + "/pay",
+                        "/my/bookings/" + someone + "/paid", "/my/bookings/" + someone + "/receipt",
+                        "/my/bookings/" + someone + "/payments/" + someone + "/scan",
                         "/book/confirm?location="
                                 + someone + "&service=" + someone + "&staff=" + someone
                                 + "&start=2027-01-04T10:00:00Z")) {
@@ -224,7 +231,7 @@ class CustomersIT {
                     }
                 }
                 for (String form : List.of("/book/confirm", "/my/bookings/" + someone + "/cancel",
-                        "/my/bookings/" + someone + "/reschedule")) {
+                        "/my/bookings/" + someone + "/reschedule", "/my/bookings/" + someone + "/pay")) {
                     expect(mismatches, http.send("POST", host + ".localhost", form, "", auth), 403,
                             who + "POST " + form + " (no session, no CSRF token)");
                 }

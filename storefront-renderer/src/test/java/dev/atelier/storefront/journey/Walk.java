@@ -126,8 +126,19 @@ final class Walk {
         }
     }
 
+    /** The element once the page has it; if it never comes, what the page showed instead (and its screenshot). */
     WebElement waitFor(By element) {
-        return Chromium.waitFor(browser, element);
+        try {
+            return Chromium.waitFor(browser, element);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            try {
+                shot("failed-waiting");
+            } catch (Exception ignored) {
+                // the failure below says what matters
+            }
+            throw new AssertionError("no " + element + " on " + browser.getCurrentUrl() + ": "
+                    + browser.findElement(By.tagName("body")).getText(), e);
+        }
     }
 
     private void untilGone(WebElement page) {
