@@ -51,7 +51,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Stripe payment notices handled per second over HTTP: many bookings that each wait for a deposit with a pending
  * Checkout session are prepared first (through the storefront's API, Stripe faked by WireMock and driven through
- * stripe-java), then {@code wrk} (a native process outside the app's JVM, {@value #CLIENTS} connections) delivers
+ * stripe-java), then {@code wrk} (a native process outside the app's JVM, 8 connections unless {@code -Dbench.connections}) delivers
  * signed {@code checkout.session.completed} notices to {@code POST /webhooks/stripe}, each for its own payment, so
  * each confirms its booking and books the charge and the platform's commission. The baseline in the same run is
  * plain confirms of holds ({@code POST /api/v1/me/bookings/{id}/confirm}, one distinct hold per request). A second
