@@ -225,6 +225,20 @@ class PortalMalformedRequestsIT {
                         "tender",
                         value(r, "\"cash\"", "\"card-terminal\"", "\"cheque\"", "null"))),
                 true));
+        endpoints.add(new Endpoint("GET", r -> "/api/v1/payments" + query(r, "from", date(r))
+                + query(r, "to", date(r)).replace('?', '&')
+                + query(r, "locationId", id(r, "location")).replace('?', '&')
+                + query(r, "method",
+                        value(r, pick(r, "card", "alipay", "wechatpay", "at-salon"), "bitcoin", "CARD", ""))
+                        .replace('?', '&')
+                + query(r, "status", value(r, pick(r, "SUCCEEDED", "REFUNDED", "PENDING"), "paid", "succeeded", "7"))
+                        .replace('?', '&')
+                + query(r, "page", number(r, "0")).replace('?', '&') + query(r, "size", number(r, "50"))
+                        .replace('?', '&'),
+                null));
+        endpoints.add(new Endpoint("GET", r -> pick(r, "/api/v1/settlements", "/api/v1/settlements.csv")
+                + query(r, "from", date(r)) + query(r, "to", date(r)).replace('?', '&')
+                + query(r, "locationId", id(r, "location")).replace('?', '&'), null));
         endpoints.add(new Endpoint("GET", r -> "/api/v1/me", null));
         endpoints.add(new Endpoint("GET", r -> "/api/v1/invitations", null));
         endpoints.add(new Endpoint("POST", r -> "/api/v1/invitations/" + id(r, "invitation") + "/"

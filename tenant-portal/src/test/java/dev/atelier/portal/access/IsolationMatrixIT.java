@@ -117,6 +117,10 @@ class IsolationMatrixIT {
             new Endpoint("GET", "/api/v1/bookings/{id}/payments", Kind.STAFF_WRITE, false, true),
             new Endpoint("POST", "/api/v1/bookings/{id}/refunds", Kind.STAFF_WRITE, true, true),
             new Endpoint("POST", "/api/v1/bookings/{id}/payments", Kind.STAFF_WRITE, true, true),
+            // the chain's money: owners and managers only
+            new Endpoint("GET", "/api/v1/payments", Kind.STAFF_WRITE, false),
+            new Endpoint("GET", "/api/v1/settlements", Kind.STAFF_WRITE, false),
+            new Endpoint("GET", "/api/v1/settlements.csv", Kind.STAFF_WRITE, false),
             new Endpoint("GET", "/api/v1/staff/{id}/schedule", Kind.STAFF_READ, false),
             new Endpoint("GET", "/api/v1/staff/{id}/time-off", Kind.STAFF_READ, false),
             new Endpoint("DELETE", "/api/v1/staff/{id}/time-off/{timeOffId}", Kind.STAFF_WRITE, false),
@@ -289,6 +293,9 @@ class IsolationMatrixIT {
         String path = endpoint.template().replace("{slug}", "matrix-" + tenant);
         if (path.equals("/api/v1/bookings") && endpoint.method().equals("GET")) {
             path += "?from=2027-01-04&to=2027-01-10";
+        }
+        if (path.startsWith("/api/v1/settlements")) {
+            path += "?from=2027-01-01&to=2027-12-31";
         }
         if (path.endsWith("/schedule") && endpoint.method().equals("GET")) {
             path += "?locationId=" + location[i];
