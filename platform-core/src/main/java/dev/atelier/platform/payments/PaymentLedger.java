@@ -9,7 +9,6 @@ import dev.atelier.platform.payments.model.PaymentFact;
 import dev.atelier.platform.payments.model.PaymentFacts;
 import dev.atelier.platform.payments.model.PaymentStatus;
 import dev.atelier.platform.payments.model.Provider;
-import dev.atelier.platform.tenancy.TenantContext;
 import dev.atelier.platform.web.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -37,15 +36,12 @@ class PaymentLedger {
     private final PaymentRecords records;
     private final Journal journal;
     private final PaymentGateways gateways;
-    private final PaymentRoutes routes;
     private final BookingJournal events;
 
-    PaymentLedger(PaymentRecords records, Journal journal, PaymentGateways gateways, PaymentRoutes routes,
-            BookingJournal events) {
+    PaymentLedger(PaymentRecords records, Journal journal, PaymentGateways gateways, BookingJournal events) {
         this.records = records;
         this.journal = journal;
         this.gateways = gateways;
-        this.routes = routes;
         this.events = events;
     }
 
@@ -69,11 +65,6 @@ class PaymentLedger {
         PaymentStatus status = facts.status();
         String reference = fact instanceof PaymentFact.Paid paid ? paid.providerReference() : null;
         records.settle(paymentId, status, reference, now);
-        if (reference != null && provider == Provider.STRIPE) {
-            // Stripe names the payment intent in its refunds' notices
-            routes.registerOrder(provider, reference, TenantContext.require().id(),
-                    paymentId, now);
-        }
         boolean newlyCaptured = false;
         if (status.captured() && !money.entries().stream().anyMatch(entry -> entry.id().equals(chargeId(paymentId)))) {
             money.record(JournalEntry.charge(chargeId(paymentId), bookingId, paymentId, facts.captured(), now));

@@ -192,6 +192,13 @@ public class Payments {
      * @return whether the fact was new
      */
     boolean take(UUID paymentId, Provider provider, PaymentFact fact) {
+        if (fact instanceof PaymentFact.Paid paid && provider == Provider.STRIPE && paid.providerReference() != null) {
+            // Stripe names the payment intent in its refunds' notices. Recorded in the registry before the chain's
+            // transaction opens, never inside it: a request holding a cell's connection while it waits for the
+            // registry's starves the pools under a burst of notices.
+            routes.registerOrder(provider, paid.providerReference(), TenantContext.require().id(), paymentId,
+                    clock.instant());
+        }
         PaymentLedger.Applied applied = transactions.execute(status -> ledger.apply(paymentId, provider, fact,
                 clock.instant()));
         if (applied.newlyCaptured()) {
