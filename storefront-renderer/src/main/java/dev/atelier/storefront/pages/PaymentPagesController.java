@@ -155,7 +155,8 @@ class PaymentPagesController {
         var zone = BookingPage.zone(site, booking);
         List<Map<String, String>> movements = new ArrayList<>();
         long net = 0;
-        for (JournalEntry entry : journal.moneyOf(id, currency).entries()) {
+        List<JournalEntry> entries = journal.moneyOf(id, currency).entries();
+        for (JournalEntry entry : entries) {
             if (entry.kind() == EntryKind.EARNED || entry.kind() == EntryKind.COMMISSION) {
                 continue; // the chain's own bookkeeping, not the customer's money
             }
@@ -183,8 +184,7 @@ class PaymentPagesController {
         model.addAttribute("movements", movements);
         model.addAttribute("net", PageFormats.money(new Money(net, currency).amount(),
                 currency.getCurrencyCode(), site.locale()));
-        model.addAttribute("kept", journal.moneyOf(id, currency).entries().stream()
-                .anyMatch(entry -> entry.kind() == EntryKind.FORFEIT));
+        model.addAttribute("kept", entries.stream().anyMatch(entry -> entry.kind() == EntryKind.FORFEIT));
         return "my-booking-receipt";
     }
 
