@@ -3,16 +3,20 @@ package dev.atelier.platform.booking;
 import dev.atelier.platform.booking.model.Booking;
 import dev.atelier.platform.booking.model.BookingRefusedException;
 import dev.atelier.platform.booking.model.SlotUnavailableException;
+import dev.atelier.platform.money.Money;
 import dev.atelier.platform.scheduling.AvailabilitySearch.Rules;
 import dev.atelier.platform.scheduling.availability.AvailabilityEngine.Assignment;
+import dev.atelier.platform.tenancy.TenantContext;
 import dev.atelier.platform.web.FieldError;
 import dev.atelier.platform.web.InvalidRequestException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,21 +32,29 @@ class BookingMoves {
     private final BookingRows rows;
     private final StatusChanges changes;
 
-    BookingMoves(VisitCheck visits, BookedTime time, BookingRows rows, StatusChanges changes) {
+    private final ApplicationEventPublisher events;
+
+    BookingMoves(VisitCheck visits, BookedTime time, BookingRows rows, StatusChanges changes,
+            ApplicationEventPublisher events) {
         this.visits = visits;
         this.time = time;
         this.rows = rows;
         this.changes = changes;
+        this.events = events;
     }
 
     /**
      * Moves the locked booking to {@code start} under {@code rules}, with the same services and, unless
-     * {@code staffIds} names others (one per item, null for "keep"), the same stylists; prices stay as agreed.
+     * {@code staffIds} names others (one per item, null for "keep"), the same stylists. A service kept by its stylist
+     * keeps the price agreed; one given to another stylist takes that stylist's price. When the total changes, what
+     * is asked ahead becomes at most the new total, and {@link BookingRepriced} tells payments to give back what was
+     * paid ahead above it (a dearer visit leaves the difference to pay at the salon).
      *
+     * @return the booking's total before and after the move
      * @throws BookingRefusedException when the rules do not allow the new time
      * @throws SlotUnavailableException when it is taken
      */
-    void move(Booking booking, Instant start, List<UUID> staffIds, Rules rules, Instant now) {
+    Moved move(Booking booking, Instant start, List<UUID> staffIds, Rules rules, Instant now) {
         List<BookingRows.Item> before = rows.items(booking.id());
         if (staffIds != null && staffIds.size() != before.size()) {
             throw new InvalidRequestException(List.of(new FieldError("items",
@@ -66,10 +78,40 @@ class BookingMoves {
         try {
             time.deleteItems(booking.id());
             rows.retime(booking.id(), checked.slot().start(), checked.slot().end(), now);
-            List<BigDecimal> prices = before.stream().map(BookingRows.Item::price).toList();
+            List<BigDecimal> prices = new ArrayList<>();
+            for (int i = 0; i < before.size(); i++) {
+                UUID staff = checked.slot().assignments().get(i).staffId();
+                prices.add(staff.equals(before.get(i).staffId())
+                        ? before.get(i).price()
+                        : checked.prepared().services().get(before.get(i).serviceId()).priceBy(staff));
+            }
             time.write(booking.id(), checked.visit(), checked.slot(), prices);
+            Money total = Money.of(prices.stream().reduce(BigDecimal.ZERO, BigDecimal::add),
+                    booking.price().currency());
+            if (!total.equals(booking.price())) {
+                rows.reprice(booking.id(), total, booking.deposit().min(total), now);
+                events.publishEvent(new BookingRepriced(TenantContext.require(), booking.id(), booking.price(),
+                        total));
+            }
+            return new Moved(booking.price(), total);
         } catch (RuntimeException e) {
             throw BookedTime.takenOr(e);
+        }
+    }
+
+    /** A booking's total before and after it moved. */
+    record Moved(Money before, Money after) {
+
+        boolean repriced() {
+            return !before.equals(after);
+        }
+
+        /** What the journal keeps of the move besides the booking as it is now. */
+        Map<String, String> details() {
+            return repriced()
+                    ? Map.of("priceBefore", before.amount().toPlainString(), "priceAfter",
+                            after.amount().toPlainString())
+                    : Map.of();
         }
     }
 

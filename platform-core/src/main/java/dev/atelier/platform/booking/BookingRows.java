@@ -125,6 +125,16 @@ class BookingRows {
                 .setParameter("now", Timestamp.from(now)).setParameter("id", bookingId).executeUpdate();
     }
 
+    /** The booking costs {@code total} now, and asks {@code deposit} of it ahead. */
+    void reprice(UUID bookingId, Money total, Money deposit, Instant now) {
+        entities.createNativeQuery("""
+                update booking set price_amount = :price, deposit_minor = :deposit, updated_at = :now,
+                                   version = version + 1
+                 where id = :id""")
+                .setParameter("price", total.amount()).setParameter("deposit", deposit.minorUnits())
+                .setParameter("now", Timestamp.from(now)).setParameter("id", bookingId).executeUpdate();
+    }
+
     /** The booking's items in order. */
     List<Item> items(UUID bookingId) {
         @SuppressWarnings("unchecked")

@@ -167,10 +167,10 @@ public class Bookings {
         if (start.equals(booking.start())) {
             return reads.view(bookingId);
         }
-        moves.move(booking, start, null, Rules.ONLINE, now);
+        BookingMoves.Moved moved = moves.move(booking, start, null, Rules.ONLINE, now);
         BookingView view = reads.view(bookingId);
         journal.record(bookingId, "booking.rescheduled", view, BookingJournal.Actor.CUSTOMER, customer.userId(),
-                "booking.reschedule", now);
+                "booking.reschedule", now, moved.details());
         return view;
     }
 

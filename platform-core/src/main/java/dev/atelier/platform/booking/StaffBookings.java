@@ -156,7 +156,8 @@ public class StaffBookings {
 
     /**
      * Moves a confirmed visit to {@code start}, optionally to other stylists ({@code staffIds}, one per item in
-     * order, null to keep), at any time before it starts; atomically, prices as agreed.
+     * order, null to keep), at any time before it starts; atomically. A service given to another stylist takes that
+     * stylist's price (see {@link BookingMoves#move}).
      */
     @Transactional
     public DiaryEntry reschedule(UUID bookingId, Instant start, List<UUID> staffIds, String staffUserId) {
@@ -166,9 +167,9 @@ public class StaffBookings {
             throw new BookingRefusedException("Only a confirmed booking that has not started can be moved; this one is "
                     + booking.status().word() + ".");
         }
-        moves.move(booking, start, staffIds, Rules.FRONT_DESK, now);
+        BookingMoves.Moved moved = moves.move(booking, start, staffIds, Rules.FRONT_DESK, now);
         journal.record(bookingId, "booking.rescheduled", reads.view(bookingId), BookingJournal.Actor.STAFF,
-                staffUserId, "booking.reschedule", now);
+                staffUserId, "booking.reschedule", now, moved.details());
         return entry(bookingId);
     }
 

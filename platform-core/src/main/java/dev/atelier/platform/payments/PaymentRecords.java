@@ -209,6 +209,23 @@ class PaymentRecords {
                  limit 200""");
     }
 
+    /**
+     * Live bookings holding more paid ahead than they ask (a move made them cheaper) with no refund under way; whether
+     * the excess is above the price is for {@link Payments#bookingRepriced} to decide.
+     */
+    List<UUID> liveBookingsHoldingTooMuch() {
+        return ids("""
+                select b.id from booking b
+                  join journal_entry e on e.booking_id = b.id
+                  join journal_posting p on p.entry_id = e.id and p.account = 'CUSTOMER_PREPAYMENTS'
+                 where b.status in ('CONFIRMED', 'CHECKED_IN')
+                   and not exists (select 1 from payment_refund r join payment m on m.id = r.payment_id
+                                    where m.booking_id = b.id and r.status = 'REQUESTED')
+                 group by b.id, b.deposit_minor
+                having sum(case p.side when 'C' then p.amount_minor else -p.amount_minor end) > b.deposit_minor
+                 limit 200""");
+    }
+
     void insertRefund(Refund refund, String requestedBy, String idempotencyKey, Instant now) {
         entities.createNativeQuery("""
                 insert into payment_refund (id, payment_id, amount_minor, currency, reason, status, requested_by,

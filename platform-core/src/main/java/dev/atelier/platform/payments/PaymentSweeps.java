@@ -104,6 +104,12 @@ public class PaymentSweeps {
                 return 1;
             });
         }
+        for (UUID bookingId : transactions.execute(status -> records.liveBookingsHoldingTooMuch())) {
+            settled += guarded(bookingId, () -> {
+                payments.bookingRepriced(bookingId);
+                return 1;
+            });
+        }
         int asked = 0;
         for (UUID id : transactions.execute(
                 status -> records.unansweredRefunds(clock.instant().minus(properties.reconcileAfter())))) {

@@ -395,23 +395,58 @@ public class Payments {
             if (amount.isMoreThan(left)) {
                 throw new RefundTooLargeException(amount, left);
             }
-            Money toRefund = amount;
-            List<UUID> refunds = new java.util.ArrayList<>();
-            for (Payment payment : taken) {
-                Money part = toRefund.min(leftToRefund(money, payment));
-                if (!part.isZero()) {
-                    requestRefund(payment, part, reason, staffUserId, "staff:" + idempotencyKey)
-                            .ifPresent(refunds::add);
-                    toRefund = toRefund.minus(part);
-                }
-            }
-            return refunds;
+            return refundLatestFirst(taken, money, amount, reason, staffUserId, "staff:" + idempotencyKey);
         });
         asked.forEach(this::executeRefund);
         return transactions.execute(status -> asked.stream().map(id -> records.refund(id).orElseThrow())
                 .map(refund -> new RefundView(refund.id(), refund.paymentId(), refund.amount(), refund.reason(),
                         refund.status()))
                 .toList());
+    }
+
+    /**
+     * The booking was moved to other stylists and its total changed: what was paid ahead online above its new total
+     * (and is not being refunded already) goes back, from the latest payment first. A dearer visit changes nothing
+     * here: the difference is paid at the salon. Safe to ask again (after the move, and by the sweep): with the
+     * booking locked, a second ask finds nothing above the total.
+     */
+    public void bookingRepriced(UUID bookingId) {
+        List<UUID> asked = transactions.execute(status -> {
+            Booking booking = bookings.lock(bookingId, null);
+            if (booking.status().isFinal()) {
+                return List.<UUID>of();
+            }
+            var money = journal.lockedMoneyOf(bookingId, booking.price().currency());
+            List<Payment> taken = new java.util.ArrayList<>(records.ofBooking(bookingId).stream()
+                    .filter(payment -> payment.status().captured() && payment.provider().isPresent()).toList());
+            java.util.Collections.reverse(taken);
+            Money held = Money.zero(booking.price().currency());
+            for (Payment payment : taken) {
+                held = held.plus(leftToRefund(money, payment));
+            }
+            if (!held.isMoreThan(booking.price())) {
+                return List.<UUID>of();
+            }
+            return refundLatestFirst(taken, money, held.minus(booking.price()),
+                    "The booking was moved to a lower price; the difference is refunded.", null,
+                    "repriced:" + booking.price().minorUnits() + ":" + UUID.randomUUID());
+        });
+        asked.forEach(this::executeRefund);
+    }
+
+    /** Writes refunds of {@code amount} in all, taken from {@code taken} in its order, each within what is left. */
+    private List<UUID> refundLatestFirst(List<Payment> taken, dev.atelier.platform.payments.ledger.BookingMoney money,
+            Money amount, String reason, String requestedBy, String key) {
+        Money toRefund = amount;
+        List<UUID> refunds = new java.util.ArrayList<>();
+        for (Payment payment : taken) {
+            Money part = toRefund.min(leftToRefund(money, payment));
+            if (!part.isZero()) {
+                requestRefund(payment, part, reason, requestedBy, key).ifPresent(refunds::add);
+                toRefund = toRefund.minus(part);
+            }
+        }
+        return refunds;
     }
 
     private Money leftToRefund(dev.atelier.platform.payments.ledger.BookingMoney money, Payment payment) {

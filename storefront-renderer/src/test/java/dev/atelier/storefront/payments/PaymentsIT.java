@@ -17,6 +17,7 @@ import dev.atelier.infra.servers.KeycloakServer;
 import dev.atelier.infra.servers.Ports;
 import dev.atelier.infra.testing.TestServers;
 import dev.atelier.platform.booking.HoldExpiry;
+import dev.atelier.platform.booking.StaffBookings;
 import dev.atelier.platform.catalog.SalonServiceRepository;
 import dev.atelier.platform.money.Money;
 import dev.atelier.platform.payments.PaymentSettingsStore;
@@ -37,11 +38,13 @@ import dev.atelier.platform.testing.TestIdentity;
 import dev.atelier.storefront.PageVisitor;
 import dev.atelier.storefront.SalonFixture;
 import dev.atelier.storefront.StorefrontApplication;
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -138,6 +141,9 @@ class PaymentsIT {
     Payments payments;
 
     @Autowired
+    StaffBookings staffBookings;
+
+    @Autowired
     TransactionTemplate transactions;
 
     @Autowired
@@ -148,6 +154,9 @@ class PaymentsIT {
     UUID soho;
     UUID anna;
     UUID cut;
+    UUID bea;
+    UUID carl;
+    UUID colour;
     String customer;
     String rival;
 
@@ -162,8 +171,20 @@ class PaymentsIT {
             cut = fixture.service("Cut", 30, 0, true, List.of(anna));
             transactions.executeWithoutResult(status -> services.findById(cut).orElseThrow()
                     .deposit(new DepositRule.Fixed(Money.parse("10.00", "GBP")), clock.instant()));
+            bea = fixture.stylist("bea@pay-a.test", soho);
+            carl = fixture.stylist("carl@pay-a.test", soho);
+            // paid in full ahead; 30.00 with Anna, 20.00 with Bea, 40.00 with Carl
+            colour = fixture.service("Colour", 60, 0, true, List.of(anna));
+            transactions.executeWithoutResult(status -> {
+                var service = services.findById(colour).orElseThrow();
+                service.deposit(new DepositRule.Full(), clock.instant());
+                service.perform(bea, null, new BigDecimal("20.00"), clock.instant());
+                service.perform(carl, null, new BigDecimal("40.00"), clock.instant());
+            });
             for (DayOfWeek day : DayOfWeek.values()) {
-                fixture.weekly(anna, soho, StaffShift.Kind.SHIFT, day, 9 * 60, 18 * 60);
+                for (UUID stylist : List.of(anna, bea, carl)) {
+                    fixture.weekly(stylist, soho, StaffShift.Kind.SHIFT, day, 9 * 60, 18 * 60);
+                }
             }
             settings.change(Set.of(PaymentMethod.CARD, PaymentMethod.AT_SALON),
                     List.of(new MerchantCredentials.StripeAccount(ACCOUNT)), Set.of(), clock.instant());
@@ -349,6 +370,70 @@ class PaymentsIT {
         assertThat(sweeps.sweep().refundsAsked()).as("nothing is left to refund").isZero();
         assertThat(CELLS.column(salon, "select count(*) from journal_entry where kind = 'REFUND' and booking_id = '"
                 + id + "'")).containsExactly("1");
+    }
+
+    @Test
+    void aPrepaidVisitMovedToACheaperStylistIsRefundedTheDifferenceOnceAndADearerOneIsPaidAtTheSalon()
+            throws Exception {
+        Http.Response placed = http.send("POST", "pay-a.localhost", "/api/v1/bookings", """
+                {"locationId":"%s","start":"%s","items":[{"serviceId":"%s","staffId":"%s"}]}"""
+                .formatted(soho, at(5, "10:00"), colour, anna), "Idempotency-Key", "colour-booking",
+                "Authorization", "Bearer " + customer);
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        String id = placed.json().get("id").asString();
+        assertThat(placed.json().get("payment").get("due").get("amount").decimalValue())
+                .isEqualByComparingTo("30.00");
+        String session = nextSession();
+        pay(customer, id, "colour-pay", "card");
+        String paid = completed("evt_colour_" + session, session, 3000, "gbp", ACCOUNT);
+        assertThat(deliver(paid, signature(paid, SECRET)).status()).isEqualTo(204);
+        assertThat(mine(customer, id).get("status").asString()).isEqualTo("CONFIRMED");
+        STRIPE.resetRequests();
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/refunds")).willReturn(json("""
+                {"id":"re_colour_1","object":"refund","amount":1000,"currency":"gbp",
+                 "payment_intent":"pi_%s","status":"succeeded"}""".formatted(session))));
+        UUID bookingId = UUID.fromString(id);
+
+        // the front desk gives the visit to Bea, who charges 20.00: 10.00 of the 30.00 paid goes back
+        TenantContext.asTenant(salon, () -> staffBookings.reschedule(bookingId,
+                Instant.parse(at(5, "11:00")), List.of(bea), "front-desk"));
+        JsonNode cheaper = mine(customer, id);
+        assertThat(cheaper.get("price").get("amount").decimalValue()).isEqualByComparingTo("20.00");
+        assertThat(cheaper.get("items").get(0).get("price").decimalValue()).isEqualByComparingTo("20.00");
+        assertThat(cheaper.get("payment").get("due").get("amount").decimalValue()).isEqualByComparingTo("20.00");
+        assertThat(cheaper.get("payment").get("status").asString()).isEqualTo("PARTIALLY_REFUNDED");
+        assertThat(cheaper.get("payment").get("refunded").get("amount").decimalValue())
+                .isEqualByComparingTo("10.00");
+        STRIPE.verify(1, postRequestedFor(urlPathEqualTo("/v1/refunds"))
+                .withRequestBody(containing("payment_intent=pi_" + session))
+                .withRequestBody(containing("amount=1000")));
+        assertThat(CELLS.column(salon, "select details ->> 'priceBefore' || ' ' || (details ->> 'priceAfter') "
+                + "from audit_entry where action = 'booking.reschedule' and subject_id = '" + id + "'"))
+                .containsExactly("30.00 20.00");
+        // asked again (the sweep, a second listener) nothing more goes back
+        sweeps.sweep();
+        TenantContext.asTenant(salon, () -> payments.bookingRepriced(bookingId));
+        STRIPE.verify(1, postRequestedFor(urlPathEqualTo("/v1/refunds")));
+
+        // then to Carl, who charges 40.00: nothing is asked ahead again, the 20.00 more is paid at the salon
+        TenantContext.asTenant(salon, () -> staffBookings.reschedule(bookingId,
+                Instant.parse(at(5, "12:00")), List.of(carl), "front-desk"));
+        JsonNode dearer = mine(customer, id);
+        assertThat(dearer.get("price").get("amount").decimalValue()).isEqualByComparingTo("40.00");
+        assertThat(dearer.get("payment").get("due").get("amount").decimalValue()).isEqualByComparingTo("20.00");
+        assertThat(dearer.get("payment").get("paid").get("amount").decimalValue()).isEqualByComparingTo("30.00");
+        assertThat(dearer.get("payment").get("refunded").get("amount").decimalValue())
+                .isEqualByComparingTo("10.00");
+        // and kept by Carl at another time, the price agreed stays
+        TenantContext.asTenant(salon, () -> staffBookings.reschedule(bookingId,
+                Instant.parse(at(5, "14:00")), null, "front-desk"));
+        assertThat(mine(customer, id).get("price").get("amount").decimalValue()).isEqualByComparingTo("40.00");
+        sweeps.sweep();
+        STRIPE.verify(1, postRequestedFor(urlPathEqualTo("/v1/refunds")));
+        assertThat(CELLS.column(salon, "select kind || ' ' || sum(p.amount_minor) from journal_entry e "
+                + "join journal_posting p on p.entry_id = e.id and p.side = 'D' where e.booking_id = '" + id
+                + "' and e.kind in ('CHARGE', 'REFUND') group by kind order by kind"))
+                .containsExactly("CHARGE 3000", "REFUND 1000");
     }
 
     @Test
