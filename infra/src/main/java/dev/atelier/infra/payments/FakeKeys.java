@@ -42,10 +42,26 @@ public record FakeKeys(Stripe stripe, Alipay alipay, WechatPay wechatpay) {
             String alipayPublicKey) {
     }
 
-    /** A WeChat Pay merchant in public-key mode; keys are base64 DER. */
+    /**
+     * A WeChat Pay merchant in public-key mode, its app being an official account; keys are base64 DER. Keys kept
+     * before the account's AppSecret was kept have one derived from the merchant's key, the same at every start.
+     */
     public record WechatPay(String merchantId, String appId, String serialNumber, String merchantPrivateKey,
             String merchantPublicKey, String apiV3Key, String publicKeyId, String platformPrivateKey,
-            String platformPublicKey) {
+            String platformPublicKey, String appSecret) {
+
+        public WechatPay {
+            if (appSecret == null && merchantPrivateKey != null) {
+                try {
+                    appSecret = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(("app-secret:" + merchantPrivateKey).getBytes(
+                                    java.nio.charset.StandardCharsets.UTF_8)),
+                            0, 16);
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("SHA-256 is not available", e);
+                }
+            }
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -89,7 +105,8 @@ public record FakeKeys(Stripe stripe, Alipay alipay, WechatPay wechatpay) {
                         HexFormat.of().formatHex(bytes(random, 20)).toUpperCase(Locale.ROOT),
                         base64(merchant.getPrivate().getEncoded()), base64(merchant.getPublic().getEncoded()),
                         text(random, 32), "PUB_KEY_ID_01" + merchantId + "2026",
-                        base64(platform.getPrivate().getEncoded()), base64(platform.getPublic().getEncoded())));
+                        base64(platform.getPrivate().getEncoded()), base64(platform.getPublic().getEncoded()),
+                        HexFormat.of().formatHex(bytes(random, 16))));
     }
 
     static PrivateKey privateKey(String base64) {

@@ -19,7 +19,9 @@ import java.util.Map;
 /**
  * Local fakes of Stripe, Alipay and WeChat Pay on one WireMock server (the local stack's {@code :8090}; any port in
  * tests), driven through the providers' real SDKs: {@code /stripe} (the API base for stripe-java),
- * {@code /alipay/gateway.do} (Alipay's gateway), {@code /wechatpay} (the API base for wechatpay-java) and the hosted
+ * {@code /alipay/gateway.do} (Alipay's gateway), {@code /wechatpay} (the API base for wechatpay-java),
+ * {@code /wechat-open} and {@code /wechat-api} (WeChat's web authorisation for the merchant's official account, for
+ * weixin-java-mp) and the hosted
  * page {@code /pay/{provider}/{orderId}} with its Pay, Fail and Cancel forms. They sign with {@link FakeKeys} made on
  * this machine; orders live in memory and, given a directory, in a file there.
  *
@@ -62,8 +64,9 @@ public final class GatewayFakes implements AutoCloseable {
                 new AlipayFake(orders, notices, baseUrl, clock, keys.alipay()),
                 new WechatPayFake(orders, notices, baseUrl, clock, keys.wechatpay()));
         PayPage page = new PayPage(providers);
+        WechatOfficialAccountFake officialAccount = new WechatOfficialAccountFake(keys.wechatpay());
         WireMockServer server = new WireMockServer(options().port(bound).disableRequestJournal()
-                .notifier(new Slf4jNotifier(false)).extensions(page).extensions(providers.toArray(
+                .notifier(new Slf4jNotifier(false)).extensions(page, officialAccount).extensions(providers.toArray(
                         new ProviderFake[0])));
         try {
             server.start();
@@ -80,6 +83,8 @@ public final class GatewayFakes implements AutoCloseable {
                     provider.getName())));
         }
         server.stubFor(any(urlPathMatching("/pay/.*")).willReturn(aResponse().withTransformers(PayPage.NAME)));
+        server.stubFor(any(urlPathMatching("/wechat-(open|api)/.*")).willReturn(aResponse().withTransformers(
+                WechatOfficialAccountFake.NAME)));
         return new GatewayFakes(server, notices, keys);
     }
 
@@ -112,12 +117,25 @@ public final class GatewayFakes implements AutoCloseable {
         return baseUrl() + "/wechatpay";
     }
 
+    /** WeChat's hosts for weixin-java-mp: its API, its web authorisation pages, its platform pages. */
+    public String wechatApiHost() {
+        return baseUrl() + "/wechat-api";
+    }
+
+    public String wechatOpenHost() {
+        return baseUrl() + "/wechat-open";
+    }
+
+    public String wechatMpHost() {
+        return baseUrl() + "/wechat-mp";
+    }
+
     /**
      * Writes what the platform is given for the fakes to {@code file}: the platform's Stripe secret key and webhook
      * secret, and one chain's Alipay app and WeChat Pay merchant, named as the platform's merchant credentials name
      * their fields ({@code alipay.appId}, {@code .privateKey}, {@code .alipayPublicKey}; {@code wechatpay.merchantId},
      * {@code .appId}, {@code .serialNumber}, {@code .privateKey}, {@code .apiV3Key}, {@code .publicKeyId},
-     * {@code .publicKey}). Never the fakes' own private keys.
+     * {@code .publicKey}, {@code .appSecret}). Never the fakes' own private keys.
      */
     public Path writeMerchantFile(Path file) {
         FakeKeys.WechatPay wechat = keys.wechatpay();
@@ -134,6 +152,7 @@ public final class GatewayFakes implements AutoCloseable {
         wechatpay.put("apiV3Key", wechat.apiV3Key());
         wechatpay.put("publicKeyId", wechat.publicKeyId());
         wechatpay.put("publicKey", wechat.platformPublicKey());
+        wechatpay.put("appSecret", wechat.appSecret());
         merchant.put("wechatpay", wechatpay);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());

@@ -79,6 +79,12 @@ final class WechatPayFake extends ProviderFake {
         if (post && path.equals("/wechatpay/v3/pay/transactions/h5")) {
             return open(body, "MWEB", "h5_url");
         }
+        if (post && path.equals("/wechatpay/v3/pay/transactions/jsapi")) {
+            if (body.path("payer").path("openid").asText().isEmpty()) {
+                return error(400, "PARAM_ERROR", "payer.openid 必填");
+            }
+            return open(body, "JSAPI", "prepay_id");
+        }
         if (post && path.equals("/wechatpay/v3/refund/domestic/refunds")) {
             return refund(body);
         }
@@ -116,6 +122,9 @@ final class WechatPayFake extends ProviderFake {
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put("appid", keys.appId());
         extra.put("trade_type", tradeType);
+        if (prepay.has("payer")) {
+            extra.put("openid", prepay.path("payer").path("openid").asText());
+        }
         String expires = prepay.path("time_expire").asText();
         if (!expires.isEmpty()) {
             try {
@@ -134,7 +143,15 @@ final class WechatPayFake extends ProviderFake {
         if (kept.state() == FakeOrder.State.CLOSED) {
             return error(400, "ORDER_CLOSED", "订单已关闭");
         }
-        return signed(200, FakeHttp.json(Map.of(field, payPage(outTradeNo))));
+        // a JSAPI order has no page: WeChat's bridge pays it by its prepay id (the pay page stands in for it here)
+        return signed(200, FakeHttp.json(Map.of(field, field.equals("prepay_id")
+                ? prepayId(outTradeNo)
+                : payPage(outTradeNo))));
+    }
+
+    /** The prepay id of the JSAPI order {@code outTradeNo}: the same for every try of it. */
+    static String prepayId(String outTradeNo) {
+        return "wx" + outTradeNo;
     }
 
     private ResponseDefinition refund(JsonNode create) {

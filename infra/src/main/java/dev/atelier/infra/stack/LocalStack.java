@@ -324,7 +324,10 @@ public final class LocalStack implements AutoCloseable {
                 "--atelier.payments.stripe.secret-key=" + fakes.keys().stripe().secretKey(),
                 "--atelier.payments.stripe.webhook-secret=" + fakes.keys().stripe().webhookSecret(),
                 "--atelier.payments.alipay.server-url=" + fakes.alipayGateway(),
-                "--atelier.payments.wechatpay.api-base=" + fakes.wechatPayApiBase()));
+                "--atelier.payments.wechatpay.api-base=" + fakes.wechatPayApiBase(),
+                "--atelier.wechat.api-host=" + fakes.wechatApiHost(),
+                "--atelier.wechat.open-host=" + fakes.wechatOpenHost(),
+                "--atelier.wechat.mp-host=" + fakes.wechatMpHost()));
         if (app.arguments().contains("--atelier.demo.enabled=true")) {
             arguments.add("--atelier.demo.payment-keys=" + merchantFile);
         }

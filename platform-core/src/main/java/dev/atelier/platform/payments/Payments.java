@@ -94,6 +94,12 @@ public class Payments {
      */
     public Payment start(UUID customerId, UUID bookingId, PaymentMethod method, OrderRequest.Channel channel,
             String idempotencyKey, Returns returns, String description) {
+        return start(customerId, bookingId, method, channel, null, idempotencyKey, returns, description);
+    }
+
+    /** As {@link #start}, inside WeChat for a payer WeChat named by {@code wechatOpenId} (a JSAPI order). */
+    public Payment start(UUID customerId, UUID bookingId, PaymentMethod method, OrderRequest.Channel channel,
+            String wechatOpenId, String idempotencyKey, Returns returns, String description) {
         Provider provider = Provider.of(method).orElseThrow(() -> new PaymentMethodUnavailableException(method,
                 "Payment at the salon is taken by the salon's staff, not online."));
         Payment payment = transactions.execute(status -> {
@@ -133,7 +139,8 @@ public class Payments {
         ProviderOrder order = gateway.open(new OrderRequest(payment.id(), payment.providerIdempotencyKey(),
                 payment.amount(), description, returns.paid(), returns.cancelled(), channel == null
                         ? OrderRequest.Channel.DESKTOP
-                        : channel),
+                        : channel,
+                channel == OrderRequest.Channel.IN_WECHAT ? wechatOpenId : null),
                 chain);
         routes.registerOrder(provider, order.orderId(), TenantContext.require().id(), payment.id(), clock.instant());
         return transactions.execute(status -> {
@@ -504,6 +511,19 @@ public class Payments {
     private PaymentGateway gateway(Provider provider) {
         return gateways.of(provider).orElseThrow(() -> new PaymentMethodUnavailableException(provider.method(),
                 "Payments by " + provider.method().id() + " are not set up on this platform."));
+    }
+
+    /**
+     * The chain's WeChat Pay merchant when it takes WeChat Pay online and gave its official account's AppSecret, so a
+     * payer inside WeChat can be known by openid and pay by JSAPI; empty otherwise (they get the H5 page).
+     */
+    public Optional<MerchantCredentials.WechatPayMerchant> wechatAccountForPayers() {
+        return transactions.execute(status -> settings.read().takes(PaymentMethod.WECHATPAY)
+                ? settings.credentials(Provider.WECHATPAY)
+                : Optional.<MerchantCredentials>empty())
+                .filter(MerchantCredentials.WechatPayMerchant.class::isInstance)
+                .map(MerchantCredentials.WechatPayMerchant.class::cast)
+                .filter(MerchantCredentials.WechatPayMerchant::knowsPayersInWeChat);
     }
 
     private MerchantCredentials credentials(Provider provider) {

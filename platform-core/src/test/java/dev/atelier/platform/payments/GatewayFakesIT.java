@@ -1,6 +1,7 @@
 package dev.atelier.platform.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -9,6 +10,8 @@ import dev.atelier.infra.payments.GatewayFakes;
 import dev.atelier.platform.money.Money;
 import dev.atelier.platform.payments.alipay.AlipayGateway;
 import dev.atelier.platform.payments.alipay.AlipayProperties;
+import dev.atelier.platform.payments.gateway.GatewayUnavailableException;
+import dev.atelier.platform.payments.gateway.InWeChatPayment;
 import dev.atelier.platform.payments.gateway.MerchantKeys;
 import dev.atelier.platform.payments.gateway.Notice;
 import dev.atelier.platform.payments.gateway.OrderRequest;
@@ -23,6 +26,8 @@ import dev.atelier.platform.payments.stripe.StripeGateway;
 import dev.atelier.platform.payments.stripe.StripeProperties;
 import dev.atelier.platform.payments.wechatpay.WechatPayGateway;
 import dev.atelier.platform.payments.wechatpay.WechatPayProperties;
+import dev.atelier.platform.payments.wechatpay.WechatProperties;
+import dev.atelier.platform.payments.wechatpay.WechatWebAuthorization;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -68,6 +73,7 @@ class GatewayFakesIT {
     static MerchantCredentials.StripeAccount stripeChain;
     static MerchantCredentials.AlipayMerchant alipayChain;
     static MerchantCredentials.WechatPayMerchant wechatChain;
+    static WechatWebAuthorization wechatSignIn;
     static final Map<String, MerchantCredentials> ORDERS = new ConcurrentHashMap<>();
 
     /** Our records, as the platform keeps them: whose each order and WeChat Pay key is. */
@@ -110,7 +116,9 @@ class GatewayFakesIT {
         FakeKeys.WechatPay wechat = keys.wechatpay();
         wechatChain = new MerchantCredentials.WechatPayMerchant(wechat.merchantId(), wechat.appId(),
                 wechat.serialNumber(), wechat.merchantPrivateKey(), wechat.apiV3Key(), wechat.publicKeyId(),
-                wechat.platformPublicKey());
+                wechat.platformPublicKey(), wechat.appSecret());
+        wechatSignIn = new WechatWebAuthorization(new WechatProperties(fakes.wechatApiHost(), fakes.wechatOpenHost(),
+                fakes.wechatMpHost(), Duration.ofSeconds(5)));
     }
 
     @AfterAll
@@ -247,6 +255,70 @@ class GatewayFakesIT {
         wechatpay.close(order, wechatChain);
         assertThat(wechatpay.query(order, wechatChain)).get().isInstanceOf(PaymentFact.Closed.class);
         assertThat(NOTICES.get(Provider.WECHATPAY)).isEmpty();
+    }
+
+    @Test
+    void insideWechatTheOfficialAccountGivesTheOpenidOnceAndAJsapiOrderSignedForWechatsBridgeIsPaidAndNotified()
+            throws Exception {
+        URI back = URI.create("http://aurora.localhost:8080/my/bookings/1/pay/wechat?key=k");
+        URI authorize = wechatSignIn.authorizationPage(wechatChain, back, "state-1");
+        assertThat(authorize.toString()).startsWith(fakes.wechatOpenHost() + "/connect/oauth2/authorize?")
+                .contains("appid=" + wechatChain.appId(), "scope=snsapi_base", "state=state-1");
+        URI returned = visitInWechat(authorize, "customer-a");
+        assertThat(returned.toString()).startsWith(back + "&code=").endsWith("&state=state-1");
+        String code = returned.getQuery().replaceAll(".*code=([^&]+).*", "$1");
+        String openId = wechatSignIn.openId(wechatChain, code);
+        assertThat(openId).matches(OrderRequest.OPEN_ID);
+        assertThatThrownBy(() -> wechatSignIn.openId(wechatChain, code)).as("a code is good once")
+                .isInstanceOf(GatewayUnavailableException.class);
+        String again = visitInWechat(authorize, "customer-a").getQuery().replaceAll(".*code=([^&]+).*", "$1");
+        String other = visitInWechat(authorize, "customer-b").getQuery().replaceAll(".*code=([^&]+).*", "$1");
+        assertThat(wechatSignIn.openId(wechatChain, again)).as("the same person").isEqualTo(openId);
+        assertThat(wechatSignIn.openId(wechatChain, other)).as("another person").isNotEqualTo(openId);
+        var wrongSecret = new MerchantCredentials.WechatPayMerchant(wechatChain.merchantId(), wechatChain.appId(),
+                wechatChain.serialNumber(), wechatChain.privateKey(), wechatChain.apiV3Key(),
+                wechatChain.publicKeyId(), wechatChain.publicKey(), "0".repeat(32));
+        String unused = visitInWechat(authorize, "customer-a").getQuery().replaceAll(".*code=([^&]+).*", "$1");
+        assertThatThrownBy(() -> wechatSignIn.openId(wrongSecret, unused)).isInstanceOf(
+                GatewayUnavailableException.class);
+
+        UUID payment = UUID.randomUUID();
+        OrderRequest request = new OrderRequest(payment, "pay-" + payment, Money.parse("19.90", "CNY"),
+                "Deposit: Cut 剪发", PAID, NOT_PAID, OrderRequest.Channel.IN_WECHAT, openId);
+        ProviderOrder order = wechatpay.open(request, wechatChain);
+        ORDERS.put(order.orderId(), wechatChain);
+        InWeChatPayment bridge = InWeChatPayment.of(order.payPage()).orElseThrow();
+        assertThat(bridge.appId()).isEqualTo(wechatChain.appId());
+        assertThat(bridge.packageValue()).isEqualTo("prepay_id=wx" + order.orderId());
+        assertThat(bridge.signType()).isEqualTo("RSA");
+        // what WeChat checks before it shows the payment sheet: the merchant's signature over the four values
+        java.security.Signature check = java.security.Signature.getInstance("SHA256withRSA");
+        check.initVerify(java.security.KeyFactory.getInstance("RSA").generatePublic(
+                new java.security.spec.X509EncodedKeySpec(java.util.Base64.getDecoder().decode(
+                        fakes.keys().wechatpay().merchantPublicKey()))));
+        check.update((bridge.appId() + "\n" + bridge.timeStamp() + "\n" + bridge.nonceStr() + "\n"
+                + bridge.packageValue() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(check.verify(java.util.Base64.getDecoder().decode(bridge.paySign()))).isTrue();
+        assertThat(wechatpay.open(request, wechatChain).orderId()).as("the same order again")
+                .isEqualTo(order.orderId());
+        assertThat(wechatpay.query(order, wechatChain)).isEmpty();
+
+        press(URI.create(fakes.baseUrl() + "/pay/wechatpay/" + order.orderId()), "pay");
+        Notice notice = wechatpay.verify(next(Provider.WECHATPAY), KEYS);
+        assertThat(notice.orderKey()).isEqualTo(order.orderId());
+        assertThat(notice.fact()).get().isInstanceOf(PaymentFact.Paid.class);
+        assertThat(wechatpay.query(order, wechatChain)).get().isInstanceOf(PaymentFact.Paid.class);
+        assertThatThrownBy(() -> new OrderRequest(payment, "k", Money.parse("1.00", "CNY"), "x", PAID, NOT_PAID,
+                OrderRequest.Channel.PHONE, openId)).as("an openid only inside WeChat")
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Opens WeChat's authorisation page as {@code user}'s WeChat browser does; where it sends them back. */
+    private static URI visitInWechat(URI page, String user) throws Exception {
+        HttpResponse<String> answer = BROWSER.send(HttpRequest.newBuilder(page).header("X-Wechat-User", user)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isBetween(300, 399);
+        return URI.create(answer.headers().firstValue("Location").orElseThrow());
     }
 
     private static OrderRequest order(UUID payment, String currency, OrderRequest.Channel channel) {

@@ -59,7 +59,11 @@ record Labels(Map<String, String> texts, Map<String, String> days, Map<String, S
             "A fee kept under the cancellation policy is part of what you paid.",
             "scanTitle", "Scan to pay with WeChat Pay",
             "scanHow", "Open WeChat on your phone, tap Scan, and scan this code to pay %s.",
-            "scanDone", "I have paid", "scanOpen", "Open the payment page"),
+            "scanDone", "I have paid", "scanOpen", "Open the payment page",
+            "wechatTitle", "Pay with WeChat Pay", "wechatHow", "WeChat asks you to confirm paying %s.",
+            "wechatPay", "Pay %s", "wechatOutside",
+            "Open this page in WeChat to pay here, or choose another way to pay.",
+            "wechatOther", "Pay another way"),
             texts("MONDAY", "Mon", "TUESDAY", "Tue", "WEDNESDAY", "Wed", "THURSDAY", "Thu", "FRIDAY", "Fri",
                     "SATURDAY", "Sat", "SUNDAY", "Sun"),
             Map.of("tag", "zh-CN", "name", "中文"));
@@ -104,7 +108,9 @@ record Labels(Map<String, String> texts, Map<String, String> days, Map<String, S
             "entry-CHARGE", "付款", "entry-REFUND", "退款", "entry-FORFEIT", "按规定扣留的费用",
             "entry-PAID_AT_SALON", "到店付款", "keptNote", "按取消政策扣留的费用计入您的实付金额。",
             "scanTitle", "微信扫码支付", "scanHow", "打开手机微信，点击“扫一扫”，扫描此二维码支付 %s。",
-            "scanDone", "我已支付", "scanOpen", "打开支付页面"),
+            "scanDone", "我已支付", "scanOpen", "打开支付页面",
+            "wechatTitle", "微信支付", "wechatHow", "微信将请您确认支付 %s。", "wechatPay", "支付 %s",
+            "wechatOutside", "请在微信中打开此页面支付，或选择其他支付方式。", "wechatOther", "换一种方式支付"),
             texts("MONDAY", "周一", "TUESDAY", "周二", "WEDNESDAY", "周三", "THURSDAY", "周四", "FRIDAY", "周五",
                     "SATURDAY", "周六", "SUNDAY", "周日"),
             Map.of("tag", "en", "name", "English"));

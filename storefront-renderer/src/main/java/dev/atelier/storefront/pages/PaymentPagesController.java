@@ -9,6 +9,7 @@ import dev.atelier.platform.payments.Journal;
 import dev.atelier.platform.payments.Payment;
 import dev.atelier.platform.payments.Payments;
 import dev.atelier.platform.payments.gateway.GatewayUnavailableException;
+import dev.atelier.platform.payments.gateway.InWeChatPayment;
 import dev.atelier.platform.payments.ledger.EntryKind;
 import dev.atelier.platform.payments.ledger.JournalEntry;
 import dev.atelier.platform.payments.model.PaymentStatus;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Paying a booking on the pages: the customer picks one of the chain's methods and goes on to the provider's page
@@ -45,6 +47,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PaymentPagesController {
 
     private static final Pattern KEY = Pattern.compile("[0-9a-f-]{36}");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final PageFrame frame;
     private final BookingPage page;
@@ -74,6 +77,39 @@ class PaymentPagesController {
             throw new InvalidRequestException(List.of(new FieldError("key", "the page's key")));
         }
         return paying.start(customer, id, method, key, request);
+    }
+
+    /** Back from WeChat's authorisation inside WeChat's browser: the JSAPI order for the openid it gave. */
+    @GetMapping(value = "/my/bookings/{id}/pay/wechat", produces = MediaType.TEXT_HTML_VALUE)
+    String fromWeChat(@PathVariable UUID id, @RequestParam(required = false) String code,
+            @RequestParam(required = false) String state, @RequestParam(required = false) String key,
+            HttpServletRequest request) {
+        Customer customer = customer();
+        bookings.one(customer, id);
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw new InvalidRequestException(List.of(new FieldError("key", "the page's key")));
+        }
+        return paying.fromWeChat(customer, id, code, state, key, request);
+    }
+
+    /** Inside WeChat: the page that hands WeChat the JSAPI order, and the ways on. */
+    @GetMapping(value = "/my/bookings/{id}/payments/{paymentId}/wechat", produces = MediaType.TEXT_HTML_VALUE)
+    String inWeChat(@PathVariable UUID id, @PathVariable UUID paymentId, @RequestParam(required = false) String lang,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        PageFrame.Site site = frame.site(lang, request, response);
+        BookingView booking = bookings.one(customer(), id);
+        Payment payment = payments.one(id, paymentId).orElseThrow(() -> new NotFoundException("payment"));
+        InWeChatPayment order = payment.payPage().flatMap(InWeChatPayment::of)
+                .orElseThrow(() -> new NotFoundException("payment"));
+        if (payment.status() != PaymentStatus.PENDING) {
+            return "redirect:/my/bookings/" + id + "/paid";
+        }
+        page.show(site, booking, null, null, model, request, response);
+        model.addAttribute("wechat", Map.of("parameters", JSON.writeValueAsString(order.parameters()), "amount",
+                PageFormats.money(payment.amount().amount(), payment.amount().currency().getCurrencyCode(),
+                        site.locale()),
+                "done", "/my/bookings/" + id + "/paid", "back", "/my/bookings/" + id + "/pay"));
+        return "my-booking-wechat";
     }
 
     /** Back from the provider without paying (or when a payment could not start): the booking, to try again. */

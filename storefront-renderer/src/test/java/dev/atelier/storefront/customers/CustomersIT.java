@@ -176,7 +176,8 @@ class CustomersIT {
                 "GET /api/v1/me/bookings/{id}/payments/{paymentId}", "GET /book", "GET /book/confirm",
                 "GET /book/stylist", "GET /book/time", "GET /locations/{id}", "GET /my/bookings",
                 "GET /my/bookings/{id}", "GET /my/bookings/{id}/calendar.ics", "GET /my/bookings/{id}/paid",
-                "GET /my/bookings/{id}/pay", "GET /my/bookings/{id}/payments/{paymentId}/scan",
+                "GET /my/bookings/{id}/pay", "GET /my/bookings/{id}/pay/wechat",
+                "GET /my/bookings/{id}/payments/{paymentId}/scan", "GET /my/bookings/{id}/payments/{paymentId}/wechat",
                 "GET /my/bookings/{id}/receipt", "GET /my/bookings/{id}/reschedule",
                 "GET /robots.txt", "GET /sitemap.xml",
                 "POST /api/v1/bookings", "POST /api/v1/customers", "POST /api/v1/holds",
@@ -221,6 +222,8 @@ class CustomersIT {
                                 + "/pay",
                         "/my/bookings/" + someone + "/paid", "/my/bookings/" + someone + "/receipt",
                         "/my/bookings/" + someone + "/payments/" + someone + "/scan",
+                        "/my/bookings/" + someone + "/payments/" + someone + "/wechat",
+                        "/my/bookings/" + someone + "/pay/wechat?key=" + someone + "&code=c&state=s",
                         "/book/confirm?location="
                                 + someone + "&service=" + someone + "&staff=" + someone
                                 + "&start=2027-01-04T10:00:00Z")) {

@@ -63,6 +63,9 @@ abstract class DemoChainsInChromium {
         registry.add("atelier.payments.wechatpay.api-base", FAKES::wechatPayApiBase);
         registry.add("atelier.payments.wechatpay.notify-url",
                 () -> "http://localhost:" + PORT + "/webhooks/wechatpay");
+        registry.add("atelier.wechat.api-host", FAKES::wechatApiHost);
+        registry.add("atelier.wechat.open-host", FAKES::wechatOpenHost);
+        registry.add("atelier.wechat.mp-host", FAKES::wechatMpHost);
     }
 
     private static Path merchantFile() {

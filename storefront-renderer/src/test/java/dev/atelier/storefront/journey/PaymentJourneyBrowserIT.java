@@ -3,9 +3,14 @@ package dev.atelier.storefront.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.storefront.Chromium;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -18,7 +23,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * methods in its order, the button leads to the fake provider's page, **Pay** there brings them back to a confirmed
  * booking (the notice came), the receipt lists the payment, and cancelling within the policy refunds it, shown on
  * the booking and the receipt. Mayfair first turns back from the provider's page without paying and tries again;
- * Aurora also pays a second booking by WeChat Pay's QR code page. Every one of our pages is screenshot at desktop and
+ * Aurora also pays a second booking by WeChat Pay's QR code page, and a third customer pays there inside WeChat's browser
+ * (WeChat's authorisation names them, and the page hands WeChat's bridge a JSAPI order). Every one of our pages is screenshot at desktop and
  * phone widths, in the chain's language and the other (in {@code target/screenshots/payments/<chain>/}), and checked
  * by axe-core (no serious or critical violations).
  */
@@ -62,6 +68,65 @@ class PaymentJourneyBrowserIT extends DemoChainsInChromium {
     }
 
     @Test
+    void insideWechatAtAuroraWechatNamesTheCustomerAndTheDepositIsPaidByJsapi() throws Exception {
+        String userAgent = (String) browser.executeScript("return navigator.userAgent");
+        // WeChat's browser: its user agent, and its bridge, which here keeps what the page hands it
+        browser.executeCdpCommand("Network.setUserAgentOverride", Map.of("userAgent",
+                userAgent + " MicroMessenger/8.0.50.2701 NetType/WIFI Language/zh_CN"));
+        Object bridge = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                window.WeixinJSBridge = {invoke: function (name, parameters, callback) {
+                  window.wechatAsked = {name: name, parameters: parameters};
+                  window.wechatAnswer = callback;
+                }};""")).get("identifier");
+        try {
+            Walk walk = walk("aurora");
+            book(walk, "aurora", "zh-CN", "全头染发 Full colour", "微信", "wechat.aurora@customers.test");
+            assertThat(methods()).containsExactly("pay-alipay", "pay-wechatpay", "pay-card");
+            walk.go(By.id("pay-wechatpay"));
+            // through WeChat's authorisation (no screen for snsapi_base) to the page that hands WeChat the order
+            walk.waitFor(By.id("wechat-pay"));
+            // (WeChat's address ends #wechat_redirect, which the browser keeps through the redirects that follow)
+            assertThat(browser.getCurrentUrl()).startsWith(home("aurora") + "/my/bookings/")
+                    .matches(".*/payments/[0-9a-f-]{36}/wechat(#wechat_redirect)?");
+            browser.get(browser.getCurrentUrl().replace("#wechat_redirect", ""));
+            walk.waitFor(By.id("wechat-pay"));
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.findElement(By.id("wechat-pay"))
+                    .isEnabled());
+            assertThat(browser.findElement(By.id("wechat-outside")).isDisplayed()).isFalse();
+            everyWay(walk, "10-in-wechat", "zh-CN");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> asked = (Map<String, Object>) browser.executeScript("return window.wechatAsked");
+            assertThat(asked).containsEntry("name", "getBrandWCPayRequest");
+            @SuppressWarnings("unchecked")
+            Map<String, String> parameters = (Map<String, String>) asked.get("parameters");
+            assertThat(parameters).containsKeys("appId", "timeStamp", "nonceStr", "package", "signType", "paySign")
+                    .containsEntry("appId", FAKES.keys().wechatpay().appId()).containsEntry("signType", "RSA");
+            // what WeChat checks before it shows its payment sheet: the merchant's signature
+            java.security.Signature check = java.security.Signature.getInstance("SHA256withRSA");
+            check.initVerify(java.security.KeyFactory.getInstance("RSA").generatePublic(
+                    new java.security.spec.X509EncodedKeySpec(java.util.Base64.getDecoder().decode(
+                            FAKES.keys().wechatpay().merchantPublicKey()))));
+            check.update((parameters.get("appId") + "\n" + parameters.get("timeStamp") + "\n"
+                    + parameters.get("nonceStr") + "\n" + parameters.get("package") + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(check.verify(java.util.Base64.getDecoder().decode(parameters.get("paySign")))).isTrue();
+
+            // the customer confirms in WeChat: WeChat Pay takes the order (and notifies), and answers the page
+            String order = parameters.get("package").substring("prepay_id=wx".length());
+            HttpResponse<Void> paid = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(FAKES.baseUrl() + "/pay/wechatpay/" + order + "/pay"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            assertThat(paid.statusCode()).isEqualTo(303);
+            browser.executeScript("window.wechatAnswer({err_msg: 'get_brand_wcpay_request:ok'})");
+            paidAndConfirmed(walk, "11-wechat-paid", "zh-CN", "已收到付款", "已确认", "¥200.00");
+            assertThat(walk.accessibility).as("serious or critical accessibility violations").isEmpty();
+        } finally {
+            browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", bridge));
+            browser.executeCdpCommand("Network.setUserAgentOverride", Map.of("userAgent", userAgent));
+        }
+    }
+
+    @Test
     void atMayfairADepositIsPaidByCardAfterATurnBackAndRefundedOnCancelling() throws Exception {
         Walk walk = walk("mayfair");
         book(walk, "mayfair", "en", "Full head colour", "Ada");
@@ -88,11 +153,16 @@ class PaymentJourneyBrowserIT extends DemoChainsInChromium {
 
     /** From the chain's home page to its confirmation of {@code service}, a new customer registered on the way. */
     private void book(Walk walk, String chain, String language, String service, String name) throws Exception {
+        book(walk, chain, language, service, name, "pays." + chain + "@customers.test");
+    }
+
+    private void book(Walk walk, String chain, String language, String service, String name, String email)
+            throws Exception {
         browser.get(home(chain) + "/book?lang=" + language);
         chooseServiceAndTime(walk, service);
         walk.waitFor(By.id("atelier-register")).click();
         walk.waitFor(By.id("kc-register-form"));
-        walk.register("pays." + chain + "@customers.test", name);
+        walk.register(email, name);
         walk.waitFor(By.id("due-now"));
         assertThat(browser.getCurrentUrl()).startsWith(home(chain) + "/book/confirm");
     }

@@ -291,7 +291,9 @@ class BookingPagesIT {
                 + someBooking + "/pay", "/my/bookings/" + someBooking + "/paid",
                 "/my/bookings/" + someBooking
                         + "/receipt",
-                "/my/bookings/" + someBooking + "/payments/" + UUID.randomUUID() + "/scan")) {
+                "/my/bookings/" + someBooking + "/payments/" + UUID.randomUUID() + "/scan",
+                "/my/bookings/" + someBooking + "/payments/" + UUID.randomUUID() + "/wechat",
+                "/my/bookings/" + someBooking + "/pay/wechat?key=" + UUID.randomUUID() + "&code=c&state=s")) {
             Http.Response anonymous = http.get(HOST, path);
             assertThat(anonymous.status()).as(path).isEqualTo(302);
             assertThat(sameHostPath(anonymous.header("Location"))).as(path).isEqualTo("/sign-in");

@@ -581,7 +581,9 @@ class PaymentsIT {
         assertThat(signedIn.status()).isEqualTo(200);
         String csrf = signedIn.csrf();
         String other = site + "/my/bookings/" + theirs.id();
-        for (String path : List.of("", "/pay", "/paid", "/receipt", "/payments/" + UUID.randomUUID() + "/scan")) {
+        for (String path : List.of("", "/pay", "/paid", "/receipt", "/payments/" + UUID.randomUUID() + "/scan",
+                "/payments/" + UUID.randomUUID() + "/wechat", "/pay/wechat?key=" + UUID.randomUUID()
+                        + "&code=abc&state=def")) {
             PageVisitor.Page page = visitor.get(other + path);
             assertThat(page.status()).as(path).isEqualTo(404);
             assertThat(page.body()).as(path).doesNotContain("£10.00");
@@ -598,8 +600,12 @@ class PaymentsIT {
             String id = pick(random, theirs.id(), mine, UUID.randomUUID().toString(), "not-a-uuid", "%00", "..%2F",
                     "x".repeat(1 + random.nextInt(500)), "");
             String path = "/my/bookings/" + id + pick(random, "/pay", "/paid", "/receipt", "/payments/"
-                    + pick(random, UUID.randomUUID().toString(), "%25zz", "1") + "/scan", "/pay?unavailable",
-                    "/pay?method=%E2%82", "/paid?lang=%25");
+                    + pick(random, UUID.randomUUID().toString(), "%25zz", "1") + pick(random, "/scan", "/wechat"),
+                    "/pay?unavailable", "/pay?method=%E2%82", "/paid?lang=%25", "/pay/wechat?key="
+                            + pick(random, UUID.randomUUID().toString(), "", "%00", "k".repeat(3_000)) + "&code="
+                            + pick(random, "", "abc", "%E2%82", "c".repeat(2_000)) + "&state="
+                            + pick(random, "", "s", "%25", "t".repeat(200)),
+                    "/pay/wechat");
             PageVisitor.Page page;
             if (random.nextBoolean() && path.endsWith("/pay")) {
                 page = visitor.post(site + path, List.of(Map.entry("_csrf", csrf), Map.entry("method",

@@ -33,7 +33,7 @@ record PaymentSettingsRequest(@NotNull @Size(max = 4) List<@NotNull @Size(max = 
     }
 
     record WechatPay(String merchantId, String appId, String serialNumber, String privateKey, String apiV3Key,
-            String publicKeyId, String publicKey) {
+            String publicKeyId, String publicKey, String appSecret) {
 
         @Override
         public String toString() {
@@ -54,7 +54,7 @@ record PaymentSettingsRequest(@NotNull @Size(max = 4) List<@NotNull @Size(max = 
         if (wechatpay != null) {
             given.add(new MerchantCredentials.WechatPayMerchant(wechatpay.merchantId(), wechatpay.appId(),
                     wechatpay.serialNumber(), wechatpay.privateKey(), wechatpay.apiV3Key(), wechatpay.publicKeyId(),
-                    wechatpay.publicKey()));
+                    wechatpay.publicKey(), wechatpay.appSecret()));
         }
         return given;
     }

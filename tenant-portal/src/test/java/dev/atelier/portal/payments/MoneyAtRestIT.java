@@ -94,6 +94,7 @@ class MoneyAtRestIT {
     Tenant chain;
     Tenant other;
     String merchantKey;
+    String otherOwner;
     String alipayKey;
     String location;
 
@@ -106,7 +107,7 @@ class MoneyAtRestIT {
         chains.addStaff(owner, "stylist@pay-a.test", "STYLIST", location);
         manager = chains.token("manager@pay-a.test");
         stylist = chains.token("stylist@pay-a.test");
-        chains.signUp("pay-b");
+        otherOwner = chains.token(chains.signUp("pay-b"));
         chain = directory.bySlug(Slug.of("pay-a")).orElseThrow();
         other = directory.bySlug(Slug.of("pay-b")).orElseThrow();
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -158,6 +159,33 @@ class MoneyAtRestIT {
         assertThat(removed.status()).as(removed.body()).isEqualTo(200);
         assertThat(removed.json().get("credentials").get("alipay").get("given").asBoolean()).isFalse();
         assertThat(removed.json().get("credentials").get("stripe").get("given").asBoolean()).as("kept").isTrue();
+    }
+
+    @Test
+    void aWechatOfficialAccountsAppSecretIsCheckedSealedAndNeverShown() throws Exception {
+        String wechat = """
+                {"methods":["wechatpay","at-salon"],"wechatpay":{"merchantId":"1900000109",
+                 "appId":"wxd678efa567b06787","serialNumber":"5157F09EFDC096DE15EBE81A47057A72","privateKey":"%s",
+                 "apiV3Key":"%s","publicKeyId":"PUB_KEY_ID_0119000001092025A","publicKey":"%s","appSecret":"%s"}}""";
+        String secret = "0123456789abcdef0123456789abcdef";
+        for (String bad : List.of("not-a-secret", "0123456789ABCDEF0123456789ABCDEF", "0".repeat(33), "")) {
+            Http.Response refused = chains.call("PUT", "/api/v1/payment-settings", otherOwner,
+                    wechat.formatted(merchantKey, "k".repeat(32), alipayKey, bad));
+            assertProblem(refused, 400, "validation");
+            assertThat(refused.body()).as(bad).contains("\"field\":\"wechatpay.appSecret\"");
+        }
+        Http.Response set = chains.call("PUT", "/api/v1/payment-settings", otherOwner,
+                wechat.formatted(merchantKey, "k".repeat(32), alipayKey, secret));
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().get("credentials").get("wechatpay").get("given").asBoolean()).isTrue();
+        assertThat(set.body()).doesNotContain(secret);
+        assertThat(CELLS.column(other, "select sealed from payment_credential where provider = 'wechatpay'"))
+                .hasSize(1).noneMatch(sealed -> sealed.contains(secret));
+        var opened = (MerchantCredentials.WechatPayMerchant) TenantContext.asTenant(other,
+                () -> store.credentials(Provider.WECHATPAY)).orElseThrow();
+        assertThat(opened.appSecret()).isEqualTo(secret);
+        assertThat(opened.knowsPayersInWeChat()).isTrue();
+        assertThat(opened.toString()).doesNotContain(secret);
     }
 
     @Test

@@ -70,10 +70,25 @@ public sealed interface MerchantCredentials {
 
     /**
      * WeChat Pay APIv3 in public-key mode: the merchant, the app (official account or mini program), the merchant
-     * certificate's serial number and private key, the APIv3 key, and WeChat Pay's public key with its id.
+     * certificate's serial number and private key, the APIv3 key, and WeChat Pay's public key with its id; and, when
+     * the app is the chain's official account, its AppSecret ({@code appSecret}, optional), with which the storefront
+     * learns a payer's openid inside WeChat's browser (WeChat's web authorisation) and pays by JSAPI there.
      */
     record WechatPayMerchant(String merchantId, String appId, String serialNumber, String privateKey, String apiV3Key,
-            String publicKeyId, String publicKey) implements MerchantCredentials {
+            String publicKeyId, String publicKey, String appSecret) implements MerchantCredentials {
+
+        private static final Pattern APP_SECRET = Pattern.compile("[0-9a-f]{32}");
+
+        /** Without the official account's AppSecret: no JSAPI (inside WeChat the payer gets the H5 page). */
+        public WechatPayMerchant(String merchantId, String appId, String serialNumber, String privateKey,
+                String apiV3Key, String publicKeyId, String publicKey) {
+            this(merchantId, appId, serialNumber, privateKey, apiV3Key, publicKeyId, publicKey, null);
+        }
+
+        /** Whether a payer inside WeChat's browser can be known by openid, and so pay by JSAPI. */
+        public boolean knowsPayersInWeChat() {
+            return appSecret != null;
+        }
 
         private static final Pattern MERCHANT = Pattern.compile("[0-9]{8,12}");
         private static final Pattern APP = Pattern.compile("wx[0-9a-f]{16}");
@@ -89,6 +104,10 @@ public sealed interface MerchantCredentials {
             matches("wechatpay.apiV3Key", apiV3Key, API_V3_KEY, "the APIv3 key of 32 characters");
             matches("wechatpay.publicKeyId", publicKeyId, PUBLIC_KEY_ID, "WeChat Pay's public key id, PUB_KEY_ID_…");
             publicKey = rsaPublic("wechatpay.publicKey", publicKey);
+            if (appSecret != null) {
+                matches("wechatpay.appSecret", appSecret, APP_SECRET,
+                        "the official account's AppSecret, 32 hex digits");
+            }
         }
 
         @Override

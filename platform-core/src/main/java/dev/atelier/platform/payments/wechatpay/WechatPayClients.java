@@ -6,6 +6,7 @@ import com.wechat.pay.java.core.http.DefaultHttpClientBuilder;
 import com.wechat.pay.java.core.notification.NotificationParser;
 import com.wechat.pay.java.core.notification.RSAPublicKeyNotificationConfig;
 import com.wechat.pay.java.service.payments.h5.H5Service;
+import com.wechat.pay.java.service.payments.jsapi.JsapiServiceExtension;
 import com.wechat.pay.java.service.payments.nativepay.NativePayService;
 import com.wechat.pay.java.service.refund.RefundService;
 import dev.atelier.platform.payments.model.MerchantCredentials.WechatPayMerchant;
@@ -29,7 +30,8 @@ final class WechatPayClients {
     private static final Set<String> WECHAT_PAY_HOSTS = Set.of("api.mch.weixin.qq.com", "api2.mch.weixin.qq.com");
     private static final int MOST_CHAINS = 512;
 
-    record Services(NativePayService nativePay, H5Service h5, RefundService refunds, NotificationParser notices) {
+    record Services(NativePayService nativePay, H5Service h5, JsapiServiceExtension jsapi, RefundService refunds,
+            NotificationParser notices) {
     }
 
     private final OkHttpClient http;
@@ -58,6 +60,7 @@ final class WechatPayClients {
                 .publicKeyId(chain.publicKeyId()).publicKey(chain.publicKey()).apiV3Key(chain.apiV3Key()).build());
         return new Services(new NativePayService.Builder().httpClient(client).build(),
                 new H5Service.Builder().httpClient(client).build(),
+                new JsapiServiceExtension.Builder().config(config).httpClient(client).signType("RSA").build(),
                 new RefundService.Builder().httpClient(client).build(), notices);
     }
 

@@ -15,6 +15,7 @@ import com.wechat.pay.java.service.refund.model.Refund;
 import com.wechat.pay.java.service.refund.model.Status;
 import dev.atelier.platform.money.Money;
 import dev.atelier.platform.payments.gateway.GatewayUnavailableException;
+import dev.atelier.platform.payments.gateway.InWeChatPayment;
 import dev.atelier.platform.payments.gateway.MerchantKeys;
 import dev.atelier.platform.payments.gateway.Notice;
 import dev.atelier.platform.payments.gateway.OrderRequest;
@@ -36,10 +37,10 @@ import org.springframework.stereotype.Component;
 /**
  * WeChat Pay (APIv3, WeChat Pay public-key mode) through the official wechatpay-java SDK, in each chain's own
  * merchant account: a Native order (its {@code weixin://} code URL, which the storefront shows as a QR code) for a
- * desktop browser, an H5 order (its page, returning to our paid page) for a phone's browser. Inside WeChat's own
- * browser JSAPI is WeChat's way, but it needs the payer's openid, which Atelier does not have yet: an
- * {@link OrderRequest.Channel#IN_WECHAT} order is opened as H5 for now (WeChat Pay may refuse to start H5 inside
- * its own browser; JSAPI comes with the openid).
+ * desktop browser, an H5 order (its page, returning to our paid page) for a phone's browser, and inside WeChat's own
+ * browser a JSAPI order for the payer's openid (its prepay id and the merchant's signature over the parameters
+ * WeChat's bridge is handed, kept as an {@link InWeChatPayment}). An {@link OrderRequest.Channel#IN_WECHAT} order
+ * without an openid (the chain gave no official account's AppSecret) is opened as H5.
  *
  * <p>Our payment id (without dashes) is the order's {@code out_trade_no} and {@link ProviderOrder#orderId()}, and
  * every try of one order sends the same parameters (the deadline included), so a retried open gives WeChat Pay's
@@ -93,6 +94,9 @@ public class WechatPayGateway implements PaymentGateway {
                 prepay.setAmount(amount);
                 return new ProviderOrder(outTradeNo, page(services.nativePay().prepay(prepay).getCodeUrl()));
             }
+            if (order.channel() == OrderRequest.Channel.IN_WECHAT && order.wechatOpenId() != null) {
+                return inWeChat(order, merchant, services, outTradeNo, total, description, deadline);
+            }
             var prepay = new com.wechat.pay.java.service.payments.h5.model.PrepayRequest();
             prepay.setAppid(merchant.appId());
             prepay.setMchid(merchant.merchantId());
@@ -117,6 +121,32 @@ public class WechatPayGateway implements PaymentGateway {
                             + URLEncoder.encode(order.paidReturn().toString(), StandardCharsets.UTF_8)));
         } catch (WechatPayException | IllegalArgumentException e) {
             throw unavailable("open an order", e);
+        }
+    }
+
+    /** A JSAPI order for the payer's openid, and what the page inside WeChat hands to WeChat to pay it. */
+    private ProviderOrder inWeChat(OrderRequest order, WechatPayMerchant merchant, WechatPayClients.Services services,
+            String outTradeNo, int total, String description, String deadline) {
+        var prepay = new com.wechat.pay.java.service.payments.jsapi.model.PrepayRequest();
+        prepay.setAppid(merchant.appId());
+        prepay.setMchid(merchant.merchantId());
+        prepay.setDescription(description);
+        prepay.setOutTradeNo(outTradeNo);
+        prepay.setTimeExpire(deadline);
+        prepay.setNotifyUrl(properties.notifyUrl());
+        var amount = new com.wechat.pay.java.service.payments.jsapi.model.Amount();
+        amount.setTotal(total);
+        amount.setCurrency(Fen.CNY.getCurrencyCode());
+        prepay.setAmount(amount);
+        var payer = new com.wechat.pay.java.service.payments.jsapi.model.Payer();
+        payer.setOpenid(order.wechatOpenId());
+        prepay.setPayer(payer);
+        var answer = services.jsapi().prepayWithRequestPayment(prepay);
+        try {
+            return new ProviderOrder(outTradeNo, new InWeChatPayment(answer.getAppId(), answer.getTimeStamp(),
+                    answer.getNonceStr(), answer.getPackageVal(), answer.getSignType(), answer.getPaySign()).toUri());
+        } catch (IllegalArgumentException e) {
+            throw new GatewayUnavailableException("WeChat Pay opened a JSAPI order without its prepay id", e);
         }
     }
 
