@@ -35,7 +35,8 @@ public record WechatPayProperties(@DefaultValue("http://localhost:8090/wechatpay
         }
     }
 
-    private static boolean http(String url) {
+    /** Whether {@code url} is an absolute http(s) URL with a host (shared with {@link WechatProperties}). */
+    static boolean http(String url) {
         try {
             URI uri = URI.create(url);
             return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;

@@ -1,6 +1,5 @@
 package dev.atelier.platform.payments.wechatpay;
 
-import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,22 +17,13 @@ public record WechatProperties(@DefaultValue("http://localhost:8090/wechat-api")
 
     public WechatProperties {
         for (String host : new String[]{apiHost, openHost, mpHost}) {
-            if (!http(host) || host.endsWith("/")) {
+            if (!WechatPayProperties.http(host) || host.endsWith("/")) {
                 throw new IllegalArgumentException(
                         "atelier.wechat.api-host, open-host and mp-host are http(s) URLs without a trailing /");
             }
         }
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("atelier.wechat.timeout is positive");
-        }
-    }
-
-    private static boolean http(String url) {
-        try {
-            URI uri = URI.create(url);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return false;
         }
     }
 }
