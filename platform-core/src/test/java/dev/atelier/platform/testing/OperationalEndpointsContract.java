@@ -2,6 +2,8 @@ package dev.atelier.platform.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -11,8 +13,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * What every Atelier app answers once started against real PostgreSQL: health UP (with its liveness and readiness
  * groups) on its own port, a Prometheus scrape tagged with its name only on the management port, and addresses of
- * itself built from configuration whatever {@code Host} a request names. Each app's {@code OperationalEndpointsIT}
- * extends this with its own {@code @SpringBootTest}.
+ * itself built from configuration whatever {@code Host} a request names, and its OpenAPI description as committed in
+ * {@code docs/openapi/<application name>.json}. Each app's {@code OperationalEndpointsIT} extends this with its own
+ * {@code @SpringBootTest}.
  */
 public abstract class OperationalEndpointsContract {
 
@@ -124,5 +127,23 @@ public abstract class OperationalEndpointsContract {
         Http.Response forwarded = http.send("GET", "localhost", "/api/v1/me", null, "X-Forwarded-Host",
                 "evil.example", "X-Forwarded-Proto", "https", "Forwarded", "host=evil.example");
         assertThat(forwarded.header("WWW-Authenticate")).contains(metadataUrl).doesNotContain("evil");
+    }
+
+    /**
+     * {@code /v3/api-docs} is valid OpenAPI 3.1 and the committed description ({@link ApiDescriptions}), and names the
+     * app's configured address among its servers whatever {@code Host} the request named.
+     */
+    @Test
+    void theServedApiDescriptionIsTheCommittedOne() {
+        Http http = new Http(port);
+        ApiDescriptions.assertServedIsCommitted(http, applicationName());
+
+        Http.Response elsewhere = http.send("GET", "evil.example", "/v3/api-docs", null, "X-Forwarded-Host",
+                "evil.example", "X-Forwarded-Proto", "https");
+        assertThat(elsewhere.status()).isEqualTo(200);
+        List<String> servers = new ArrayList<>();
+        elsewhere.json().get("servers").forEach(server -> servers.add(server.get("url").asString()));
+        assertThat(servers).contains(publicUrl());
+        assertThat(elsewhere.body()).doesNotContain("evil").doesNotContain(":" + port);
     }
 }

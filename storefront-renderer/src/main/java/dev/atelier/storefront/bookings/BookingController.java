@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A signed-in customer books a visit at the host's chain and sees their bookings there. */
@@ -50,6 +52,7 @@ class BookingController {
 
     /** Books and confirms at once (paid at the salon). */
     @PostMapping("/api/v1/bookings")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<BookingView> book(@AuthenticationPrincipal Jwt token,
             @RequestHeader("Idempotency-Key") String idempotencyKey, @Valid @RequestBody Body body) {
         Customer customer = profiles.profileOf(Caller.of(token));
@@ -61,6 +64,7 @@ class BookingController {
      * {@code POST /api/v1/me/bookings/{id}/confirm}, else it expires and frees the time.
      */
     @PostMapping("/api/v1/holds")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<BookingView> hold(@AuthenticationPrincipal Jwt token,
             @RequestHeader("Idempotency-Key") String idempotencyKey, @Valid @RequestBody Body body) {
         Customer customer = profiles.profileOf(Caller.of(token));

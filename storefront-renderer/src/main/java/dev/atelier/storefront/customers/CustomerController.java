@@ -12,12 +12,14 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -47,6 +49,7 @@ class CustomerController {
 
     /** Creates the platform account and, since they registered here, their profile at this chain. */
     @PostMapping("/api/v1/customers")
+    @ResponseStatus(HttpStatus.CREATED)
     @RateLimited
     ResponseEntity<Registered> register(@Valid @RequestBody CustomerRequest request) {
         if (blank(request.email()) && blank(request.phone())) {

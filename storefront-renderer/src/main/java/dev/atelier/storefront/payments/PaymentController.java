@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -73,6 +75,7 @@ class PaymentController {
     }
 
     @PostMapping("/api/v1/me/bookings/{id}/payments")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<PaymentView> pay(@AuthenticationPrincipal Jwt token, @PathVariable UUID id,
             @RequestHeader("Idempotency-Key") String idempotencyKey, @Valid @RequestBody Body body) {
         Customer customer = profiles.profileOf(Caller.of(token));

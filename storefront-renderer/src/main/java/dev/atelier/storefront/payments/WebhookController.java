@@ -5,6 +5,10 @@ import dev.atelier.platform.payments.gateway.RawNotice;
 import dev.atelier.platform.payments.model.Provider;
 import dev.atelier.platform.web.NotFoundException;
 import dev.atelier.storefront.tenancy.HostTenantResolver;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -33,6 +37,10 @@ class WebhookController {
     }
 
     @PostMapping(path = "/webhooks/{provider}", consumes = MediaType.ALL_VALUE)
+    @ApiResponse(responseCode = "200", description = "An Alipay notice taken, answered as Alipay expects", content = {
+            @Content(mediaType = "text/plain", schema = @Schema(type = "string", allowableValues = "success"))})
+    @ApiResponse(responseCode = "204", description = "A Stripe or WeChat Pay notice taken", content = @Content)
+    @Parameter(name = "provider", schema = @Schema(allowableValues = {"stripe", "alipay", "wechatpay"}))
     ResponseEntity<String> notice(@PathVariable String provider, @RequestBody(required = false) byte[] body,
             HttpServletRequest request) {
         Provider from = Provider.byId(provider).orElseThrow(() -> new NotFoundException("webhook"));

@@ -12,12 +12,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The diary: everyone on the staff reads it; front desk and stylists check clients in, complete, mark no-shows. */
@@ -42,6 +44,7 @@ class DiaryController {
     }
 
     @PostMapping("/{id}/check-in")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @StaffRoles({OWNER, MANAGER, RECEPTIONIST, STYLIST})
     public ResponseEntity<Void> checkIn(StaffMember caller, @PathVariable UUID id) {
         bookings.advance(id, "check-in", caller.caller().userId());
@@ -49,6 +52,7 @@ class DiaryController {
     }
 
     @PostMapping("/{id}/complete")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @StaffRoles({OWNER, MANAGER, RECEPTIONIST, STYLIST})
     public ResponseEntity<Void> complete(StaffMember caller, @PathVariable UUID id) {
         bookings.advance(id, "complete", caller.caller().userId());
@@ -56,6 +60,7 @@ class DiaryController {
     }
 
     @PostMapping("/{id}/no-show")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @StaffRoles({OWNER, MANAGER, RECEPTIONIST})
     public ResponseEntity<Void> noShow(StaffMember caller, @PathVariable UUID id) {
         bookings.advance(id, "no-show", caller.caller().userId());

@@ -20,11 +20,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -70,6 +72,7 @@ class FrontDeskController {
     }
 
     @PostMapping("/api/v1/bookings")
+    @ResponseStatus(HttpStatus.CREATED)
     @StaffRoles({OWNER, MANAGER, RECEPTIONIST, STYLIST})
     public ResponseEntity<StaffBookings.DiaryEntry> book(StaffMember caller,
             @RequestHeader("Idempotency-Key") String idempotencyKey, @Valid @RequestBody Booking body) {
@@ -81,6 +84,7 @@ class FrontDeskController {
     }
 
     @PostMapping("/api/v1/walk-ins")
+    @ResponseStatus(HttpStatus.CREATED)
     @StaffRoles({OWNER, MANAGER, RECEPTIONIST, STYLIST})
     public ResponseEntity<StaffBookings.DiaryEntry> walkIn(StaffMember caller,
             @RequestHeader("Idempotency-Key") String idempotencyKey, @Valid @RequestBody WalkIn body) {

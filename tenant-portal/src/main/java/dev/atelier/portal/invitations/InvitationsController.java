@@ -8,6 +8,7 @@ import dev.atelier.platform.web.ForbiddenException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -62,6 +64,7 @@ class InvitationsController {
     }
 
     @PostMapping("/{id}/decline")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> decline(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
         invitations.decline(caller(token).userId(), id);
         return ResponseEntity.noContent().build();

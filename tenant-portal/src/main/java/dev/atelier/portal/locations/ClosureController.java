@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Closures of a location (no bookings while it is shut): everyone on the staff sees them; owners and managers set them. */
@@ -62,6 +64,7 @@ class ClosureController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @StaffRoles({OWNER, MANAGER})
     @Transactional
     public ResponseEntity<ClosureView> add(StaffMember caller, @PathVariable UUID id,
@@ -79,6 +82,7 @@ class ClosureController {
     }
 
     @DeleteMapping("/{closureId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @StaffRoles({OWNER, MANAGER})
     @Transactional
     public ResponseEntity<Void> remove(StaffMember caller, @PathVariable UUID id, @PathVariable UUID closureId) {

@@ -21,12 +21,14 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -87,6 +89,7 @@ class BookingPaymentsController {
 
     /** Money taken at the salon for the booking (the front desk at checkout), earned at once. */
     @PostMapping("/api/v1/bookings/{id}/payments")
+    @ResponseStatus(HttpStatus.CREATED)
     @StaffRoles({OWNER, MANAGER, RECEPTIONIST})
     ResponseEntity<PaymentView> takeAtSalon(StaffMember caller, @PathVariable UUID id,
             @RequestHeader("Idempotency-Key") String idempotencyKey, @Valid @RequestBody AtSalonRequest request) {
@@ -99,6 +102,7 @@ class BookingPaymentsController {
     }
 
     @PostMapping("/api/v1/bookings/{id}/refunds")
+    @ResponseStatus(HttpStatus.CREATED)
     @StaffRoles({OWNER, MANAGER})
     ResponseEntity<List<RefundView>> refund(StaffMember caller, @PathVariable UUID id,
             @RequestHeader("Idempotency-Key") String idempotencyKey, @Valid @RequestBody RefundRequest request) {

@@ -19,6 +19,10 @@ import dev.atelier.platform.web.FieldError;
 import dev.atelier.platform.web.InvalidRequestException;
 import dev.atelier.portal.access.StaffMember;
 import dev.atelier.portal.access.StaffRoles;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -141,9 +145,13 @@ class PaymentReportsController {
     /** JSON, or CSV when the request prefers {@code text/csv} (then written to the response, and nothing returned). */
     @GetMapping("/api/v1/settlements")
     @StaffRoles({OWNER, MANAGER})
+    @ApiResponse(responseCode = "200", description = "The settlement, as the Accept header prefers", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = SettlementView.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     SettlementView settlements(StaffMember caller, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String locationId,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, HttpServletResponse response)
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            HttpServletResponse response)
             throws IOException {
         ReportPeriod period = ReportPeriod.parse(from, to);
         if (prefersCsv(accept)) {
@@ -159,6 +167,8 @@ class PaymentReportsController {
 
     @GetMapping("/api/v1/settlements.csv")
     @StaffRoles({OWNER, MANAGER})
+    @ApiResponse(responseCode = "200", description = "The settlement as CSV", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     void settlementsCsv(StaffMember caller, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String locationId,
             HttpServletResponse response) throws IOException {

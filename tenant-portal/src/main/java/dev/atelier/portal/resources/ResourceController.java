@@ -17,6 +17,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Chairs, basins and rooms: everyone on the staff sees them; owners and managers add, rename and retire them. */
@@ -54,6 +56,7 @@ class ResourceController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @StaffRoles({OWNER, MANAGER})
     @Transactional
     public ResponseEntity<ResourceView> add(StaffMember caller, @Valid @RequestBody ResourceRequest request) {

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -76,6 +78,7 @@ class ExtraShiftController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @StaffRoles({OWNER, MANAGER})
     @Transactional
     public ResponseEntity<ExtraShiftView> add(StaffMember caller, @PathVariable UUID id,
@@ -105,6 +108,7 @@ class ExtraShiftController {
     }
 
     @DeleteMapping("/{shiftId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @StaffRoles({OWNER, MANAGER})
     @Transactional
     public ResponseEntity<Void> remove(StaffMember caller, @PathVariable UUID id, @PathVariable UUID shiftId) {

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A staff member's time off: everyone on the staff reads it; owners and managers record and remove it. */
@@ -56,6 +58,7 @@ class TimeOffController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @StaffRoles({OWNER, MANAGER})
     @Transactional
     public ResponseEntity<TimeOffView> add(StaffMember caller, @PathVariable UUID id,
@@ -91,6 +94,7 @@ class TimeOffController {
     }
 
     @DeleteMapping("/{timeOffId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @StaffRoles({OWNER, MANAGER})
     @Transactional
     public ResponseEntity<Void> remove(StaffMember caller, @PathVariable UUID id,

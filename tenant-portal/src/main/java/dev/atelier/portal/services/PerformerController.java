@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -95,6 +97,7 @@ class PerformerController {
 
     /** {@code staffId} no longer performs the service. */
     @DeleteMapping("/{staffId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @StaffRoles({OWNER, MANAGER})
     @Transactional
     public ResponseEntity<Void> remove(StaffMember caller, @PathVariable UUID id, @PathVariable UUID staffId) {

@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,6 +40,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The service menu: everyone on the staff reads it; owners and managers add and change services. */
@@ -81,6 +83,7 @@ class ServiceController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @StaffRoles({OWNER, MANAGER})
     @Transactional
     public ResponseEntity<ServiceView> add(StaffMember caller, @Valid @RequestBody ServiceRequest request) {

@@ -19,9 +19,11 @@ import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -45,6 +47,7 @@ class SignupController {
     }
 
     @PostMapping("/api/v1/signup")
+    @ResponseStatus(HttpStatus.CREATED)
     @RateLimited
     ResponseEntity<SignupResponse> signup(@Valid @RequestBody SignupRequest request) {
         SignupRequest.Owner owner = request.owner();

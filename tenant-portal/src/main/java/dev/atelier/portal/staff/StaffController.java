@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -65,6 +67,7 @@ class StaffController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @StaffRoles({OWNER, MANAGER})
     ResponseEntity<StaffView> add(StaffMember caller, @Valid @RequestBody StaffRequest request) {
         services.requireExisting("serviceIds", orEmpty(request.serviceIds()));
