@@ -2,7 +2,7 @@ package dev.atelier.storefront.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atelier.storefront.Chromium;
+import dev.atelier.platform.testing.browser.Chromium;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

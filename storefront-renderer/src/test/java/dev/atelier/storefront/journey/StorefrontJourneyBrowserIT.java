@@ -7,7 +7,7 @@ import dev.atelier.platform.tenancy.Tenant;
 import dev.atelier.platform.tenancy.TenantDirectory;
 import dev.atelier.platform.testing.Http;
 import dev.atelier.platform.testing.TestCells;
-import dev.atelier.storefront.Chromium;
+import dev.atelier.platform.testing.browser.Chromium;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -2,7 +2,8 @@ package dev.atelier.storefront.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atelier.storefront.Chromium;
+import dev.atelier.platform.testing.browser.Axe;
+import dev.atelier.platform.testing.browser.Chromium;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

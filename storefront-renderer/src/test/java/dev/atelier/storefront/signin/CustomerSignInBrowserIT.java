@@ -16,7 +16,7 @@ import dev.atelier.platform.testing.Http;
 import dev.atelier.platform.testing.Tenants;
 import dev.atelier.platform.testing.TestCells;
 import dev.atelier.platform.testing.TestIdentity;
-import dev.atelier.storefront.Chromium;
+import dev.atelier.platform.testing.browser.Chromium;
 import dev.atelier.storefront.StorefrontApplication;
 import java.net.URI;
 import java.nio.file.Files;

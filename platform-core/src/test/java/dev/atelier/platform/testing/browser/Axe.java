@@ -1,4 +1,4 @@
-package dev.atelier.storefront.journey;
+package dev.atelier.platform.testing.browser;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,7 @@ import org.openqa.selenium.WebDriver;
  * machine's {@code npm}) run inside the page the browser shows. WebDriver's script injection is not bound by the
  * page's Content-Security-Policy, so the pages keep theirs.
  */
-final class Axe {
+public final class Axe {
 
     static final String VERSION = "4.11.0";
     private static final Path HOME = Path.of("target", "axe");
@@ -27,7 +27,7 @@ final class Axe {
         this.script = script;
     }
 
-    static Axe load() throws IOException, InterruptedException {
+    public static Axe load() throws IOException, InterruptedException {
         Path engine = HOME.resolve("node_modules/axe-core/axe.min.js");
         if (!Files.exists(engine)) {
             Files.createDirectories(HOME);
@@ -49,7 +49,7 @@ final class Axe {
     }
 
     /** The serious and critical WCAG 2.x A/AA violations on the page the browser shows now, one line each. */
-    List<String> seriousViolations(WebDriver browser) {
+    public List<String> seriousViolations(WebDriver browser) {
         JavascriptExecutor js = (JavascriptExecutor) browser;
         js.executeScript(script);
         Object result = js.executeAsyncScript("""

@@ -1,4 +1,4 @@
-package dev.atelier.storefront;
+package dev.atelier.platform.testing.browser;
 
 import java.io.IOException;
 import java.nio.file.Files;
