@@ -30,7 +30,9 @@ class PortalAccess implements WebMvcConfigurer {
 
     @Bean
     AccessRules portalAccessRules() {
+        // the back office's own files and its settings are public: the app signs in once it has loaded
         return requests -> requests.requestMatchers(HttpMethod.POST, "/api/v1/signup").permitAll()
+                .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/app-config.json").permitAll()
                 .requestMatchers("/api/v1/platform/**").hasRole(Caller.PLATFORM_ADMIN);
     }
 

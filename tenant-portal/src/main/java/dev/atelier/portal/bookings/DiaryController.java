@@ -33,14 +33,14 @@ class DiaryController {
         this.bookings = bookings;
     }
 
-    /** {@code ?from=&to=&locationId=&staffId=}: local dates, inclusive. */
+    /** {@code ?from=&to=&locationId=&staffId=}: local dates, inclusive. A stylist's diary is always their own. */
     @GetMapping
     @StaffRoles({OWNER, MANAGER, RECEPTIONIST, STYLIST})
     public List<StaffBookings.DiaryEntry> diary(StaffMember caller,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) UUID locationId, @RequestParam(required = false) UUID staffId) {
-        return bookings.diary(from, to, locationId, staffId);
+        return bookings.diary(from, to, locationId, caller.role() == STYLIST ? caller.membership().id() : staffId);
     }
 
     @PostMapping("/{id}/check-in")

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MeController {
 
-    record Me(String userId, String name, String email, String role, TenantRef tenant) {
+    record Me(String userId, String staffId, String name, String email, String role, TenantRef tenant) {
     }
 
     record TenantRef(String id, String slug, String name) {
@@ -23,7 +23,8 @@ class MeController {
     @GetMapping("/api/v1/me")
     @StaffRoles({OWNER, MANAGER, RECEPTIONIST, STYLIST})
     Me me(StaffMember caller) {
-        return new Me(caller.caller().userId(), caller.membership().name(), caller.membership().email(),
+        return new Me(caller.caller().userId(), caller.membership().id().toString(), caller.membership().name(),
+                caller.membership().email(),
                 caller.role().name(), new TenantRef(caller.tenant().id().toString(), caller.tenant().slug().value(),
                         caller.tenant().name()));
     }

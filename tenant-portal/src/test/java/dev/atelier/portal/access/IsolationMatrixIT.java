@@ -75,6 +75,8 @@ class IsolationMatrixIT {
 
     enum Kind {
         PUBLIC,
+        /** The back office's settings before sign-in: the same for everyone, naming no chain. */
+        PUBLIC_READ,
         PLATFORM,
         STAFF_READ,
         /** A change any staff member may make, stylists included. */
@@ -93,6 +95,7 @@ class IsolationMatrixIT {
 
     static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("POST", "/api/v1/signup", Kind.PUBLIC, true),
+            new Endpoint("GET", "/app-config.json", Kind.PUBLIC_READ, false),
             new Endpoint("GET", "/api/v1/me", Kind.STAFF_READ, false),
             new Endpoint("GET", "/api/v1/locations", Kind.STAFF_READ, false),
             new Endpoint("GET", "/api/v1/locations/{id}", Kind.STAFF_READ, false),
@@ -223,8 +226,9 @@ class IsolationMatrixIT {
         Set<String> served = new TreeSet<>();
         mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().forEach(pattern -> info
                 .getMethodsCondition().getMethods().forEach(method -> served.add(method.name() + " " + pattern))));
-        // health on the app's port is public and checked by OperationalEndpointsIT
-        served.removeIf(endpoint -> endpoint.endsWith(" /error") || endpoint.startsWith("GET /actuator/health"));
+        // health and the OpenAPI description on the app's port are public and checked by OperationalEndpointsIT
+        served.removeIf(endpoint -> endpoint.endsWith(" /error") || endpoint.startsWith("GET /actuator/health")
+                || endpoint.startsWith("GET /v3/api-docs"));
         Set<String> listed = new TreeSet<>();
         ENDPOINTS.forEach(endpoint -> listed.add(endpoint.method() + " " + endpoint.template()));
         assertThat(served).as("endpoints served by the portal").isEqualTo(listed);
@@ -246,7 +250,8 @@ class IsolationMatrixIT {
                                 + ": expected " + expected + ", got " + response.status() + " " + response.body());
                     }
                     String home = caller.home();
-                    if (home != null && response.status() < 300 && endpoint.kind() != Kind.PUBLIC) {
+                    if (home != null && response.status() < 300 && endpoint.kind() != Kind.PUBLIC
+                            && endpoint.kind() != Kind.PUBLIC_READ) {
                         String foreign = "matrix-" + (home.equals("a") ? "b" : "a");
                         if (response.body().contains(foreign)
                                 || response.body().contains(victim[1 - index(home)])
@@ -373,6 +378,7 @@ class IsolationMatrixIT {
         boolean collection = !endpoint.template().contains("{");
         List<String> headers = new ArrayList<>();
         if (target == Target.OTHER && collection && endpoint.kind() != Kind.PUBLIC
+                && endpoint.kind() != Kind.PUBLIC_READ
                 && endpoint.kind() != Kind.PLATFORM && endpoint.kind() != Kind.ACCOUNT) {
             headers.addAll(List.of("X-Tenant", "matrix-" + tenant));
         }
@@ -444,6 +450,9 @@ class IsolationMatrixIT {
     static int expected(Caller caller, Target target, Endpoint endpoint) {
         if (endpoint.kind() == Kind.PUBLIC) {
             return 201;
+        }
+        if (endpoint.kind() == Kind.PUBLIC_READ) {
+            return 200;
         }
         if (caller == Caller.ANONYMOUS) {
             return 401;

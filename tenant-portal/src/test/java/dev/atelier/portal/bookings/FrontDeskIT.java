@@ -143,6 +143,26 @@ class FrontDeskIT {
     }
 
     @Test
+    void aStylistsDiaryIsTheirOwnWhileTheDeskSeesEveryStylist() throws Exception {
+        Instant start = day(6).atTime(LocalTime.of(11, 0)).atZone(zone).toInstant();
+        String annas = book(receptionist, "own-anna", start, anna, "\"guest\":{\"name\":\"For Anna\"}").json()
+                .get("id").asString();
+        String bens = book(receptionist, "own-ben", start, ben, "\"guest\":{\"name\":\"For Ben\"}").json()
+                .get("id").asString();
+        String query = "/api/v1/bookings?from=" + day(6) + "&to=" + day(6) + "&locationId=" + location;
+        assertThat(ids(chains.call("GET", query, receptionist, null).json())).contains(annas, bens);
+        assertThat(ids(chains.call("GET", query, stylistToken, null).json())).contains(annas).doesNotContain(bens);
+        assertThat(ids(chains.call("GET", query + "&staffId=" + ben, stylistToken, null).json()))
+                .as("another stylist's diary is not theirs to read").contains(annas).doesNotContain(bens);
+        assertThat(chains.call("GET", "/api/v1/me", stylistToken, null).json().get("staffId").asString())
+                .isEqualTo(anna);
+    }
+
+    private static List<String> ids(JsonNode entries) {
+        return entries.valueStream().map(entry -> entry.get("id").asString()).toList();
+    }
+
+    @Test
     void aStylistsOwnPriceAndDurationAreWhatTheDeskBooks() throws Exception {
         String senior = chains.addService(owner, "Senior cut");
         Http.Response terms = chains.call("PUT", "/api/v1/services/" + senior + "/performers/" + ben, owner, """

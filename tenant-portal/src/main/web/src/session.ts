@@ -1,0 +1,41 @@
+import Keycloak from 'keycloak-js';
+
+/** Where the identity server is, as the portal says (GET /app-config.json). */
+export interface AppConfig {
+  keycloakUrl: string;
+  realm: string;
+  clientId: string;
+}
+
+/** The signed-in staff member's session: authorization code with PKCE at the realm's public portal client. */
+export interface Session {
+  keycloak: Keycloak;
+  /** The chains (organization slugs) the token names. */
+  chains: string[];
+  name: string;
+}
+
+export async function signIn(config: AppConfig): Promise<Session> {
+  const keycloak = new Keycloak({ url: config.keycloakUrl, realm: config.realm, clientId: config.clientId });
+  await keycloak.init({
+    onLoad: 'login-required',
+    pkceMethod: 'S256',
+    checkLoginIframe: false,
+    scope: 'openid organization',
+  });
+  const token = (keycloak.tokenParsed ?? {}) as Record<string, unknown>;
+  const organizations = token['organization'];
+  const chains = Array.isArray(organizations)
+    ? organizations.map(String)
+    : organizations && typeof organizations === 'object'
+      ? Object.keys(organizations as object)
+      : [];
+  const name = String(token['name'] ?? token['preferred_username'] ?? '');
+  return { keycloak, chains: chains.sort(), name };
+}
+
+/** A token good for at least 30 more seconds. */
+export async function bearer(session: Session): Promise<string> {
+  await session.keycloak.updateToken(30);
+  return session.keycloak.token ?? '';
+}
