@@ -106,7 +106,8 @@ export function FrontDesk({ client, me, say, language }: { client: Api; me: Me; 
           staffIds[item.index] = String(info.newResource.id);
         }
         client.POST('/api/v1/bookings/{id}/reschedule', { params: { path: { id: item.entry.id } },
-          body: { start: start.toISOString(), staffIds } as never }).then(({ error, response }) => {
+          // null keeps an item's stylist: the API takes it, the description's list of ids cannot say so
+          body: { start: start.toISOString(), staffIds: staffIds as string[] } }).then(({ error, response }) => {
           if (response.ok) {
             setMessage({ text: say('moved'), problem: false });
             made.refetchEvents();
@@ -144,7 +145,7 @@ export function FrontDesk({ client, me, say, language }: { client: Api; me: Me; 
 
   const cancel = async (item: Item, chargeFee: boolean) => {
     const { error, response } = await client.POST('/api/v1/bookings/{id}/cancel', {
-      params: { path: { id: item.entry.id } }, body: { chargeFee, reason: '' } as never });
+      params: { path: { id: item.entry.id } }, body: { chargeFee } });
     setMessage(response.ok ? null : { text: say('stepRefused', problemText(error)), problem: true });
     setChosen(null);
     calendar.current?.refetchEvents();
