@@ -10,13 +10,20 @@ import dev.atelier.platform.testing.TestCells;
 import dev.atelier.platform.testing.TestIdentity;
 import dev.atelier.platform.testing.browser.Axe;
 import dev.atelier.platform.testing.browser.Chromium;
+import dev.atelier.portal.Chains;
 import dev.atelier.portal.TenantPortalApplication;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +32,7 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,7 +44,9 @@ import tools.jackson.databind.JsonNode;
  * The back office in a real headless Chromium against the portal as {@code ./atelier up} runs it (the demo chains
  * seeded, Keycloak's own sign-in page, the app built by Maven): an owner signs in with PKCE at the realm's portal
  * client and sees the front desk's calendar of the first salon, a column per stylist and every booking of the day in
- * it; a stylist sees only their own column. Screens are shot at desktop and phone widths in both languages
+ * it; a stylist sees only their own column. At a chain of its own (two stylists working all day, a service both do),
+ * the desk drags a booking to the other stylist (the API then has it there) and onto taken time (refused, said, and
+ * back where it was). Screens are shot at desktop and phone widths in both languages
  * ({@code target/screenshots/back-office/}) and checked by axe-core.
  */
 @SpringBootTest(classes = TenantPortalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
@@ -155,7 +165,134 @@ class BackOfficeBrowserIT {
         assertThat(violations).as("serious or critical accessibility violations").isEmpty();
     }
 
+    @Test
+    void theDeskDragsABookingToAnotherStylistAndADropOntoTakenTimeSnapsBack() throws Exception {
+        Chains chains = new Chains(http, KEYCLOAK);
+        String slug = "drag-" + UUID.randomUUID().toString().substring(0, 8);
+        String owner = chains.token(chains.signUp(slug));
+        ZoneId zone = ZoneId.of("Europe/London");
+        String allDay = Stream.of(DayOfWeek.values())
+                .map(day -> "{\"day\":\"%s\",\"opens\":\"00:00\",\"closes\":\"23:59\"}".formatted(day))
+                .collect(Collectors.joining(","));
+        Http.Response created = chains.call("POST", "/api/v1/locations", owner, """
+                {"name":"Drag salon","address":{"line1":"1 High Street","city":"Town","region":"","postalCode":"1",
+                 "country":"GB"},"latitude":51.5,"longitude":-0.14,"timezone":"%s","phone":"+44 20 7946 0000",
+                 "openingHours":[%s]}""".formatted(zone.getId(), allDay));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String salon = created.json().get("id").asString();
+        String anna = chains.addStaff(owner, "anna@" + slug + ".test", "STYLIST", salon);
+        String ben = chains.addStaff(owner, "ben@" + slug + ".test", "STYLIST", salon);
+        String desk = "desk@" + slug + ".test";
+        chains.addStaff(owner, desk, "RECEPTIONIST", salon);
+        String cut = chains.addService(owner, "Drag cut");
+        String week = Stream.of(DayOfWeek.values())
+                .map(day -> "{\"day\":\"%s\",\"start\":\"00:00\",\"end\":\"23:59\"}".formatted(day))
+                .collect(Collectors.joining(","));
+        for (String stylist : List.of(anna, ben)) {
+            assertThat(chains.call("PATCH", "/api/v1/staff/" + stylist, owner, "{\"serviceIds\":[\"" + cut + "\"]}")
+                    .status()).isEqualTo(200);
+            Http.Response schedule = chains.call("PUT", "/api/v1/staff/" + stylist + "/schedule", owner, """
+                    {"locationId":"%s","weekly":[%s]}""".formatted(salon, week));
+            assertThat(schedule.status()).as(schedule.body()).isEqualTo(200);
+        }
+        LocalDate day = LocalDate.now(zone).plusDays(2);
+        String guest = "Drag Me";
+        Http.Response mine = book(chains, owner, salon, day.atTime(10, 0).atZone(zone).toInstant(), cut, anna, guest);
+        assertThat(mine.status()).as(mine.body()).isEqualTo(201);
+        Http.Response blocker = book(chains, owner, salon, day.atTime(12, 0).atZone(zone).toInstant(), cut, ben,
+                "In The Way");
+        assertThat(blocker.status()).as(blocker.body()).isEqualTo(201);
+        String booking = mine.json().get("id").asString();
+
+        signIn(desk, Chains.PASSWORD);
+        Chromium.waitFor(browser, By.cssSelector("#calendar .ec-header"));
+        for (LocalDate shown = LocalDate.now(zone); shown.isBefore(day); shown = shown.plusDays(1)) {
+            browser.findElement(By.cssSelector("#calendar .ec-next")).click();
+        }
+        WebElement event = Chromium.waitFor(browser, event(guest));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", event);
+        shot("03-before-drag");
+        drag(event, column("ben@" + slug + ".test") - column("anna@" + slug + ".test"), 0);
+        WebElement said = Chromium.waitFor(browser, By.id("message"));
+        assertThat(said.getAttribute("role")).as(said.getText()).isEqualTo("status");
+        JsonNode moved = entry(owner, salon, day, booking);
+        assertThat(moved.get("items").get(0).get("staffId").asString()).as("moved to the other stylist")
+                .isEqualTo(ben);
+        assertThat(Instant.parse(moved.get("start").asString())).as("at the same time")
+                .isEqualTo(day.atTime(10, 0).atZone(zone).toInstant());
+        shot("04-moved");
+
+        // two hours later in that column is taken: refused, said, and the booking goes back where it was
+        WebElement there = Chromium.waitFor(browser, event(guest));
+        int top = there.getRect().getY();
+        int pixelsPerHour = there.getRect().getHeight() * 60 / 30;
+        drag(there, 0, 2 * pixelsPerHour);
+        WebElement refused = Chromium.waitFor(browser, By.cssSelector("#message[role=alert]"));
+        assertThat(refused.getText()).isNotBlank();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(driver -> driver.findElement(event(guest)).getRect().getY() == top);
+        JsonNode after = entry(owner, salon, day, booking);
+        assertThat(Instant.parse(after.get("start").asString())).as("still at its time")
+                .isEqualTo(day.atTime(10, 0).atZone(zone).toInstant());
+        assertThat(after.get("items").get(0).get("staffId").asString()).isEqualTo(ben);
+        shot("05-refused-and-back");
+        assertThat(violations).as("serious or critical accessibility violations").isEmpty();
+    }
+
+    /** The booking as the diary API has it. */
+    private JsonNode entry(String token, String salon, LocalDate day, String booking) {
+        return get(token, "/api/v1/bookings?from=" + day + "&to=" + day + "&locationId=" + salon).valueStream()
+                .filter(entry -> entry.get("id").asString().equals(booking)).findFirst().orElseThrow();
+    }
+
+    /** The x of the middle of {@code stylist}'s column heading. */
+    private int column(String stylist) {
+        WebElement heading = browser.findElement(By.xpath("//*[contains(@class,'ec-header')]//*[normalize-space()='"
+                + stylist + "']"));
+        return heading.getRect().getX() + heading.getRect().getWidth() / 2;
+    }
+
+    /**
+     * Drags {@code element} by {@code dx}, {@code dy} as a mouse would (the browser's own input events: pressed,
+     * moved in small steps with the button held, released), from near the top of its visible part.
+     */
+    private void drag(WebElement element, int dx, int dy) throws InterruptedException {
+        @SuppressWarnings("unchecked")
+        Map<String, Number> box = (Map<String, Number>) browser.executeScript("""
+                const r = arguments[0].getBoundingClientRect();
+                return {x: r.left + r.width / 2, y: r.top + Math.min(r.height / 2, 12)};""", element);
+        double x = box.get("x").doubleValue();
+        double y = box.get("y").doubleValue();
+        mouse("mouseMoved", x, y, 0);
+        mouse("mousePressed", x, y, 1);
+        for (int step = 1; step <= 12; step++) {
+            mouse("mouseMoved", x + dx * step / 12.0, y + dy * step / 12.0, 1);
+            Thread.sleep(25);
+        }
+        mouse("mouseReleased", x + dx, y + dy, 0);
+    }
+
+    private void mouse(String type, double x, double y, int buttons) {
+        browser.executeCdpCommand("Input.dispatchMouseEvent", Map.of("type", type, "x", x, "y", y, "button",
+                "left", "buttons", buttons, "clickCount", type.equals("mouseMoved") ? 0 : 1));
+    }
+
+    private static By event(String guest) {
+        return By.xpath("//article[contains(concat(' ', normalize-space(@class), ' '), ' ec-event ') and contains(., '"
+                + guest + "')]");
+    }
+
+    private static Http.Response book(Chains chains, String token, String salon, Instant start, String service,
+            String stylist,
+            String guest) {
+        return chains.call("POST", "/api/v1/bookings", token, """
+                {"locationId":"%s","start":"%s","items":[{"serviceId":"%s","staffId":"%s"}],"guest":{"name":"%s"}}"""
+                .formatted(salon, start, service, stylist, guest), "Idempotency-Key", "drag-" + UUID.randomUUID());
+    }
+
     private void signIn(String email, String password) {
+        // a new person at the computer: no one's session at Keycloak or in the app
+        browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         browser.get("http://localhost:" + PORT + "/");
         Chromium.waitFor(browser, By.id("username")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(password);
@@ -182,7 +319,10 @@ class BackOfficeBrowserIT {
     }
 
     private void shot(String name) throws Exception {
-        Thread.sleep(300);
+        // fonts loaded and two frames painted since the last change (a resize, a language, a move)
+        browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(done)));""");
         Chromium.screenshot(browser, SHOTS, name);
         axe.seriousViolations(browser).forEach(found -> violations.add(name + ": " + found));
     }
