@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { api, problemText, type Answer, type Api } from './api/client';
 import type { components } from './api/schema';
 import { FrontDesk } from './calendar/FrontDesk';
+import { Customers } from './customers/Customers';
 import { initialLanguage, remember, words, type Language } from './i18n';
 import type { Session } from './session';
 
@@ -81,10 +82,25 @@ function ChainPicker({ chains, say, onPick }: { chains: string[]; say: Say; onPi
   );
 }
 
+type Screen = 'desk' | 'customers';
+
+/** The screen named by the address's fragment ({@code #customers}), so that back and forward and links work. */
+function useScreen(): [Screen, (screen: Screen) => void] {
+  const read = (): Screen => (window.location.hash === '#customers' ? 'customers' : 'desk');
+  const [screen, setScreen] = useState<Screen>(read);
+  useEffect(() => {
+    const follow = () => setScreen(read());
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+  return [screen, (next) => { window.location.hash = next === 'desk' ? '' : next; setScreen(next); }];
+}
+
 /** One chain: who the user is there decides what they see (a stylist their own diary, the front desk the salon's). */
 function Chain({ client, say, language }: { client: Api; say: Say; language: Language }) {
   const [me, setMe] = useState<Me | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [screen, setScreen] = useScreen();
 
   useEffect(() => {
     client.GET('/api/v1/me').then(({ data, error }) => {
@@ -102,13 +118,27 @@ function Chain({ client, say, language }: { client: Api; say: Say; language: Lan
   if (!me) {
     return <main className="page"><p>{say('loading')}</p></main>;
   }
+  const stylist = me.role === 'STYLIST';
+  const shown: Screen = stylist ? 'desk' : screen;
   return (
     <main className="page wide">
+      {!stylist && (
+        <nav aria-label={say('screens')} className="screens">
+          {(['desk', 'customers'] as Screen[]).map((each) => (
+            <a key={each} href={each === 'desk' ? '#' : '#' + each} aria-current={shown === each ? 'page' : undefined}
+              onClick={(event) => { event.preventDefault(); setScreen(each); }}>
+              {each === 'desk' ? say('frontDesk') : say('customers')}
+            </a>
+          ))}
+        </nav>
+      )}
       <div className="where">
-        <h1>{me.role === 'STYLIST' ? say('myDiary') : say('frontDesk')}</h1>
+        <h1>{stylist ? say('myDiary') : shown === 'desk' ? say('frontDesk') : say('customers')}</h1>
         <span className="who">{me.tenant?.name} · {say(('role_' + me.role) as Parameters<Say>[0])}</span>
       </div>
-      <FrontDesk client={client} me={me} say={say} language={language} />
+      {shown === 'desk'
+        ? <FrontDesk client={client} me={me} say={say} language={language} />
+        : <Customers client={client} say={say} language={language} />}
     </main>
   );
 }

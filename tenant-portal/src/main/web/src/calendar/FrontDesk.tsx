@@ -6,10 +6,13 @@ import type { components } from '../api/schema';
 import type { Me, Say } from '../App';
 import type { Language } from '../i18n';
 import { fromWallClock, isoDate, toWallClock } from '../time';
+import { NewBooking, type Opening } from '../desk/NewBooking';
+import { BookingPayments } from '../desk/BookingPayments';
 
 type Location = Answer<components['schemas']['LocationView']>;
 type Staff = Answer<components['schemas']['StaffView']>;
 type Entry = Answer<components['schemas']['StaffBookings.DiaryEntry']>;
+type Service = Answer<components['schemas']['ServiceView']>;
 
 /** The statuses the grid shows, each with its colour (cancelled and expired bookings leave the grid). */
 const COLOURS: Record<string, string> = {
@@ -33,7 +36,7 @@ interface Item {
  * The front desk's calendar: a day or week of one salon, a column per stylist (a stylist sees only their own), the
  * bookings coloured by status. A confirmed booking that has not started is dragged to another time or stylist; the
  * reschedule endpoint decides, and a refusal puts it back and says why. A click on a booking shows it and the
- * steps it can take next.
+ * steps it can take next (and its payments); a click on an empty time books there, and a walk-in books from now.
  */
 export function FrontDesk({ client, me, say, language }: { client: Api; me: Me; say: Say; language: Language }) {
   const [locations, setLocations] = useState<Location[]>([]);
@@ -41,8 +44,12 @@ export function FrontDesk({ client, me, say, language }: { client: Api; me: Me; 
   const [staff, setStaff] = useState<Staff[]>([]);
   const [message, setMessage] = useState<{ text: string; problem: boolean } | null>(null);
   const [chosen, setChosen] = useState<Item | null>(null);
+  const [opening, setOpening] = useState<Opening | null>(null);
+  const [services, setServices] = useState<Service[]>([]);
   const host = useRef<HTMLDivElement>(null);
   const calendar = useRef<Calendar | null>(null);
+  // the day (or week) and view shown, kept when the calendar is made anew (another language, salon or staff list)
+  const shown = useRef<{ date: Date; view: string } | null>(null);
   const stylist = me.role === 'STYLIST';
 
   useEffect(() => {
@@ -54,15 +61,18 @@ export function FrontDesk({ client, me, say, language }: { client: Api; me: Me; 
       }
     });
     client.GET('/api/v1/staff').then(({ data }) => setStaff((data ?? []) as Staff[]));
-  }, [client]);
+    if (!stylist) {
+      client.GET('/api/v1/services').then(({ data }) => setServices((data ?? []) as Service[]));
+    }
+  }, [client, stylist]);
 
   const location = locations.find((found) => found.id === locationId);
   const zone = location?.timezone ?? 'UTC';
-  const columns = staff
+  const working = staff
     .filter((member) => member.status === 'ACTIVE' && member.locationIds.includes(locationId))
     .filter((member) => (stylist ? member.id === me.staffId : member.role === 'STYLIST' || member.role === 'OWNER'
-      || member.role === 'MANAGER'))
-    .map((member) => ({ id: member.id, title: member.name }));
+      || member.role === 'MANAGER'));
+  const columns = working.map((member) => ({ id: member.id, title: member.name }));
 
   useEffect(() => {
     if (!host.current || !location) {
@@ -79,9 +89,12 @@ export function FrontDesk({ client, me, say, language }: { client: Api; me: Me; 
     };
     const sameZone = Intl.DateTimeFormat().resolvedOptions().timeZone === zone;
     const made = createCalendar(host.current, [ResourceTimeGrid, Interaction], {
-      view: 'resourceTimeGridDay',
+      view: shown.current?.view ?? 'resourceTimeGridDay',
       // the salon's today, and its now line only where the browser's clock is the salon's
-      date: toWallClock(new Date(), zone),
+      date: shown.current?.date ?? toWallClock(new Date(), zone),
+      datesSet: (info) => {
+        shown.current = { date: info.view.currentStart, view: info.view.type };
+      },
       locale: language,
       headerToolbar: { start: 'prev,today,next', center: 'title', end: 'resourceTimeGridDay,resourceTimeGridWeek' },
       buttonText: (text) => ({ ...text, today: say('today'), resourceTimeGridDay: say('day'),
@@ -97,7 +110,17 @@ export function FrontDesk({ client, me, say, language }: { client: Api; me: Me; 
       height: '720px',
       eventStartEditable: !stylist,
       eventDurationEditable: false,
-      eventClick: (info) => setChosen(info.event.extendedProps['item'] as Item),
+      eventClick: (info) => {
+        setOpening(null);
+        setChosen(info.event.extendedProps['item'] as Item);
+      },
+      dateClick: (info) => {
+        if (stylist) {
+          return;
+        }
+        setChosen(null);
+        setOpening({ start: fromWallClock(info.date, zone), staffId: info.resource ? String(info.resource.id) : null });
+      },
       eventDrop: (info) => {
         const item = info.event.extendedProps['item'] as Item;
         const start = new Date(fromWallClock(info.event.start, zone).getTime() - item.offset);
@@ -156,10 +179,16 @@ export function FrontDesk({ client, me, say, language }: { client: Api; me: Me; 
       <div className="toolbar">
         <label>
           {say('location')}{' '}
-          <select id="location" value={locationId} onChange={(event) => setLocationId(event.target.value)}>
+          <select id="location" value={locationId} onChange={(event) => {
+            // another salon may be in another zone: its own today
+            shown.current = null;
+            setLocationId(event.target.value);
+          }}>
             {locations.map((found) => <option key={found.id} value={found.id}>{found.name}</option>)}
           </select>
         </label>
+        {!stylist && <button type="button" id="walk-in" onClick={() => { setChosen(null);
+          setOpening({ start: null, staffId: null }); }}>{say('walkIn')}</button>}
         <ul className="legend" aria-label={say('legend')}>
           {Object.entries(COLOURS).filter(([status]) => status !== 'HELD').map(([status, colour]) => (
             <li key={status}><span className="swatch" style={{ background: colour }} />
@@ -173,7 +202,17 @@ export function FrontDesk({ client, me, say, language }: { client: Api; me: Me; 
       <div ref={host} id="calendar" />
       {chosen && <BookingPanel item={chosen} zone={zone} say={say} language={language} stylist={stylist}
         onClose={() => setChosen(null)} onStep={(path) => void step(path, chosen)}
-        onCancel={(fee) => void cancel(chosen, fee)} />}
+        onCancel={(fee) => void cancel(chosen, fee)}>
+        {!stylist && <BookingPayments client={client} entry={chosen.entry} say={say} language={language}
+          mayRefund={me.role === 'OWNER' || me.role === 'MANAGER'} />}
+      </BookingPanel>}
+      {opening && location && <NewBooking client={client} opening={opening} locationId={location.id} zone={zone}
+        stylists={working} services={services} say={say} language={language} onClose={() => setOpening(null)}
+        onBooked={() => {
+          setOpening(null);
+          setMessage({ text: say('booked'), problem: false });
+          calendar.current?.refetchEvents();
+        }} />}
     </section>
   );
 }
@@ -233,8 +272,9 @@ function events(entry: Entry, zone: string, say: Say): Calendar.EventInput[] {
   }));
 }
 
-function BookingPanel({ item, zone, say, language, stylist, onClose, onStep, onCancel }: {
+function BookingPanel({ item, zone, say, language, stylist, onClose, onStep, onCancel, children }: {
   item: Item; zone: string; say: Say; language: Language; stylist: boolean; onClose: () => void;
+  children?: React.ReactNode;
   onStep: (path: '/api/v1/bookings/{id}/check-in' | '/api/v1/bookings/{id}/complete'
     | '/api/v1/bookings/{id}/no-show') => void;
   onCancel: (chargeFee: boolean) => void;
@@ -265,6 +305,7 @@ function BookingPanel({ item, zone, say, language, stylist, onClose, onStep, onC
         </>}
         <button type="button" id="close-panel" onClick={onClose}>{say('close')}</button>
       </div>
+      {children}
     </aside>
   );
 }

@@ -94,6 +94,10 @@ class PortalMalformedRequestsIT {
         bookingFor();
         String otherOwner = chains.token(chains.signUp("portal-fuzz-other"));
         seed(chains, otherOwner, foreign, "other");
+        Tenant other = directory.bySlug(Slug.of("portal-fuzz-other")).orElseThrow();
+        foreign.put("customer", List.of(TenantContext.asTenant(other, () -> profiles.profileOf(new Caller(
+                "fuzz-customer", "ada@portal-fuzz.test", null, "Ada", Set.of(), Set.of(Caller.CUSTOMER))).id()
+                .toString())));
 
         long seed = Long.getLong("fuzz.seed", 20_261_126L);
         System.out.println("PortalMalformedRequestsIT seed " + seed + " (replay with -Dfuzz.seed=" + seed + ")");
@@ -131,6 +135,17 @@ class PortalMalformedRequestsIT {
         System.out.println("PortalMalformedRequestsIT answers by method and status: " + statuses);
         assertThat(sent).as("requests the portal answered").isGreaterThanOrEqualTo(2_000);
         assertThat(failures).as("of " + sent + " malformed requests (seed " + seed + ")").isEmpty();
+    }
+
+    @Test
+    void whatTheServletContainerRefusesItselfIsAProblemToo() {
+        Http http = new Http(port);
+        for (String path : List.of("/api/v1/payments%2F..%2Fetc", "/api/v1/locations/%2e%2e%2f", "/%2F")) {
+            Http.Response refused = http.send("GET", "localhost", path, null);
+            assertThat(refused.status()).as(path).isEqualTo(400);
+            assertThat(isProblem(refused)).as(path + " " + refused.body()).isTrue();
+            assertThat(refused.body()).doesNotContain("Tomcat", "<html");
+        }
     }
 
     private List<Endpoint> endpoints() {
@@ -239,6 +254,13 @@ class PortalMalformedRequestsIT {
         endpoints.add(new Endpoint("GET", r -> pick(r, "/api/v1/settlements", "/api/v1/settlements.csv")
                 + query(r, "from", date(r)) + query(r, "to", date(r)).replace('?', '&')
                 + query(r, "locationId", id(r, "location")).replace('?', '&'), null));
+        endpoints.add(new Endpoint("GET", r -> "/api/v1/customers" + query(r, "q", value(r, pick(r, "ada", "ADA",
+                "portal-fuzz", "+44 20", "漢"), "", "   ", "%", "_\\", "x".repeat(101 + r.nextInt(5_000)), "a\u0000b",
+                "\ud800", "<script>", "'; drop table customer; --")), null));
+        endpoints.add(new Endpoint("GET", r -> "/api/v1/customers/" + id(r, "customer"), null));
+        endpoints.add(new Endpoint("POST", r -> "/api/v1/customers/" + id(r, "customer") + "/notes", r -> broken(r)
+                ? garbage(r)
+                : object(r, Map.of("text", text(r))), true));
         endpoints.add(new Endpoint("GET", r -> "/api/v1/me", null));
         endpoints.add(new Endpoint("GET", r -> "/api/v1/invitations", null));
         endpoints.add(new Endpoint("POST", r -> "/api/v1/invitations/" + id(r, "invitation") + "/"
@@ -615,6 +637,7 @@ class PortalMalformedRequestsIT {
         String booking = TenantContext.asTenant(tenant, () -> {
             Customer customer = profiles.profileOf(new Caller("fuzz-customer", "ada@portal-fuzz.test", null, "Ada",
                     Set.of(), Set.of(Caller.CUSTOMER)));
+            own.put("customer", List.of(customer.id().toString()));
             return bookings.create(customer, "fuzz-1", new BookingRequest(UUID.fromString(location), start,
                     List.of(new BookingRequest.Item(UUID.fromString(service), null)), null)).booking().id();
         });

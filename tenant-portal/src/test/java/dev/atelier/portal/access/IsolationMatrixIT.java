@@ -155,6 +155,9 @@ class IsolationMatrixIT {
             new Endpoint("GET", "/api/v1/services", Kind.STAFF_READ, false),
             new Endpoint("GET", "/api/v1/services/{id}", Kind.STAFF_READ, false),
             new Endpoint("POST", "/api/v1/services", Kind.STAFF_WRITE, true),
+            new Endpoint("GET", "/api/v1/customers", Kind.STAFF_WRITE, false),
+            new Endpoint("GET", "/api/v1/customers/{id}", Kind.STAFF_WRITE, false),
+            new Endpoint("POST", "/api/v1/customers/{id}/notes", Kind.STAFF_WRITE, true),
             new Endpoint("GET", "/api/v1/invitations", Kind.ACCOUNT, false),
             new Endpoint("POST", "/api/v1/invitations/{id}/accept", Kind.ACCOUNT, false),
             new Endpoint("POST", "/api/v1/invitations/{id}/decline", Kind.ACCOUNT, false),
@@ -179,6 +182,8 @@ class IsolationMatrixIT {
     final String[] victim = new String[2];
     final String[] service = new String[2];
     final String[] resource = new String[2];
+    /** Each chain's customer (a profile made as a first visit makes it). */
+    final String[] customer = new String[2];
     /** Each chain's invitation of an account that is none of the callers: nobody but it may answer. */
     final String[] invitation = new String[2];
     final java.util.Map<Caller, String> tokens = new java.util.EnumMap<>(Caller.class);
@@ -199,6 +204,15 @@ class IsolationMatrixIT {
             assertThat(chair.status()).as(chair.body()).isEqualTo(201);
             resource[i] = chair.json().get("id").asString();
             tokens.put(tenant.equals("a") ? Caller.OWNER_A : Caller.OWNER_B, token);
+            customer[i] = UUID.randomUUID().toString();
+            try {
+                CELLS.update(directory.bySlug(Slug.of("matrix-" + tenant)).orElseThrow(), """
+                        insert into customer (id, user_id, name, email, created_at, last_seen_at)
+                        values ('%s', 'matrix-customer', '%s-customer', 'customer@matrix.test', now(), now())"""
+                        .formatted(customer[i], tenant.toUpperCase()));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
         }
         String ownerA = tokens.get(Caller.OWNER_A);
         chains.addStaff(ownerA, "stylist@matrix-a.test", "STYLIST", location[0]);
@@ -255,7 +269,8 @@ class IsolationMatrixIT {
                         String foreign = "matrix-" + (home.equals("a") ? "b" : "a");
                         if (response.body().contains(foreign)
                                 || response.body().contains(victim[1 - index(home)])
-                                || response.body().contains(location[1 - index(home)])) {
+                                || response.body().contains(location[1 - index(home)])
+                                || response.body().contains(customer[1 - index(home)])) {
                             mismatches.add(caller + " " + endpoint.template() + " read the other tenant's data: "
                                     + response.body());
                         }
@@ -290,6 +305,8 @@ class IsolationMatrixIT {
                     .isNotEmpty().noneMatch(name -> name.startsWith(other));
             assertThat(CELLS.column(stored, "select name from resource")).as("resources of " + tenant)
                     .isNotEmpty().noneMatch(name -> name.startsWith(other));
+            assertThat(CELLS.column(stored, "select body from customer_note")).as("customer notes of " + tenant)
+                    .isNotEmpty().noneMatch(body -> body.startsWith(other));
         }
     }
 
@@ -298,6 +315,9 @@ class IsolationMatrixIT {
         String path = endpoint.template().replace("{slug}", "matrix-" + tenant);
         if (path.equals("/api/v1/bookings") && endpoint.method().equals("GET")) {
             path += "?from=2027-01-04&to=2027-01-10";
+        }
+        if (path.equals("/api/v1/customers")) {
+            path += "?q=customer";
         }
         if (path.startsWith("/api/v1/settlements")) {
             path += "?from=2027-01-01&to=2027-12-31";
@@ -314,9 +334,11 @@ class IsolationMatrixIT {
                                     ? service[i]
                                     : path.startsWith("/api/v1/resources")
                                             ? resource[i]
-                                            : path.startsWith("/api/v1/bookings")
-                                                    ? UUID.randomUUID().toString()
-                                                    : victim[i]);
+                                            : path.startsWith("/api/v1/customers")
+                                                    ? customer[i]
+                                                    : path.startsWith("/api/v1/bookings")
+                                                            ? UUID.randomUUID().toString()
+                                                            : victim[i]);
         }
         String writer = caller.home() == null ? "X" : caller.home().toUpperCase();
         int n = sequence.incrementAndGet();
@@ -368,6 +390,8 @@ class IsolationMatrixIT {
                     {"brandName":"%s-brand-%d","primaryColour":"#1d3557","accentColour":"#e63946","font":"SYSTEM",
                      "cornerRadius":8,"layout":"CLASSIC","sections":{"services":true,"stylists":true,"locations":true}}
                     """.formatted(writer, n);
+            case "POST /api/v1/customers/{id}/notes" -> """
+                    {"text":"%s-note-%d"}""".formatted(writer, n);
             case "PUT /api/v1/payment-settings" -> """
                     {"methods":["at-salon"]}""";
             case "PUT /api/v1/booking-policy" -> """

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atelier.infra.servers.KeycloakServer;
 import dev.atelier.infra.servers.Ports;
 import dev.atelier.infra.testing.TestServers;
+import dev.atelier.platform.tenancy.Slug;
+import dev.atelier.platform.tenancy.Tenant;
+import dev.atelier.platform.tenancy.TenantDirectory;
 import dev.atelier.platform.testing.Http;
 import dev.atelier.platform.testing.TestCells;
 import dev.atelier.platform.testing.TestIdentity;
@@ -18,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +39,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -70,6 +75,9 @@ class BackOfficeBrowserIT {
         registry.add("atelier.web.public-url", () -> "http://localhost:" + PORT);
         registry.add("atelier.demo.enabled", () -> "true");
     }
+
+    @Autowired
+    TenantDirectory directory;
 
     ChromeDriver browser;
     Axe axe;
@@ -166,16 +174,19 @@ class BackOfficeBrowserIT {
     }
 
     @Test
-    void theDeskDragsABookingToAnotherStylistAndADropOntoTakenTimeSnapsBack() throws Exception {
+    void theDeskBooksByClickingTheCalendarMovesChecksInCompletesAndTakesPayment() throws Exception {
         Chains chains = new Chains(http, KEYCLOAK);
-        String slug = "drag-" + UUID.randomUUID().toString().substring(0, 8);
+        String slug = "desk-" + UUID.randomUUID().toString().substring(0, 8);
         String owner = chains.token(chains.signUp(slug));
-        ZoneId zone = ZoneId.of("Europe/London");
+        // London or Shanghai: in one of them it is between 04:00 and 20:00 now, so a walk-in fits in the day
+        ZoneId zone = Stream.of("Europe/London", "Asia/Shanghai").map(ZoneId::of)
+                .filter(z -> ZonedDateTime.now(z).getHour() >= 4 && ZonedDateTime.now(z).getHour() < 20)
+                .findFirst().orElseThrow();
         String allDay = Stream.of(DayOfWeek.values())
                 .map(day -> "{\"day\":\"%s\",\"opens\":\"00:00\",\"closes\":\"23:59\"}".formatted(day))
                 .collect(Collectors.joining(","));
         Http.Response created = chains.call("POST", "/api/v1/locations", owner, """
-                {"name":"Drag salon","address":{"line1":"1 High Street","city":"Town","region":"","postalCode":"1",
+                {"name":"Desk salon","address":{"line1":"1 High Street","city":"Town","region":"","postalCode":"1",
                  "country":"GB"},"latitude":51.5,"longitude":-0.14,"timezone":"%s","phone":"+44 20 7946 0000",
                  "openingHours":[%s]}""".formatted(zone.getId(), allDay));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -184,7 +195,7 @@ class BackOfficeBrowserIT {
         String ben = chains.addStaff(owner, "ben@" + slug + ".test", "STYLIST", salon);
         String desk = "desk@" + slug + ".test";
         chains.addStaff(owner, desk, "RECEPTIONIST", salon);
-        String cut = chains.addService(owner, "Drag cut");
+        String cut = chains.addService(owner, "Desk cut");
         String week = Stream.of(DayOfWeek.values())
                 .map(day -> "{\"day\":\"%s\",\"start\":\"00:00\",\"end\":\"23:59\"}".formatted(day))
                 .collect(Collectors.joining(","));
@@ -195,32 +206,55 @@ class BackOfficeBrowserIT {
                     {"locationId":"%s","weekly":[%s]}""".formatted(salon, week));
             assertThat(schedule.status()).as(schedule.body()).isEqualTo(200);
         }
+        // a customer of the chain (as a first visit to its site makes one), and someone else's booking at noon
+        Tenant tenant = directory.bySlug(Slug.of(slug)).orElseThrow();
+        CELLS.update(tenant, """
+                insert into customer (id, user_id, name, email, phone, created_at, last_seen_at)
+                values ('%s', 'desk-customer', 'Mei Lin', 'mei@%s.test', '+86 138 0013 8000', now(), now())"""
+                .formatted(UUID.randomUUID(), slug));
         LocalDate day = LocalDate.now(zone).plusDays(2);
-        String guest = "Drag Me";
-        Http.Response mine = book(chains, owner, salon, day.atTime(10, 0).atZone(zone).toInstant(), cut, anna, guest);
-        assertThat(mine.status()).as(mine.body()).isEqualTo(201);
         Http.Response blocker = book(chains, owner, salon, day.atTime(12, 0).atZone(zone).toInstant(), cut, ben,
                 "In The Way");
         assertThat(blocker.status()).as(blocker.body()).isEqualTo(201);
-        String booking = mine.json().get("id").asString();
 
         signIn(desk, Chains.PASSWORD);
         Chromium.waitFor(browser, By.cssSelector("#calendar .ec-header"));
         for (LocalDate shown = LocalDate.now(zone); shown.isBefore(day); shown = shown.plusDays(1)) {
             browser.findElement(By.cssSelector("#calendar .ec-next")).click();
         }
+        // a click on 10:00 in Anna's column books there: a guest, the service
+        WebElement ten = Chromium.waitFor(browser, By.xpath(
+                "//*[contains(@class,'ec-sidebar')]//*[not(*) and contains(normalize-space(.), '10:00')]"));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", ten);
+        Chromium.waitFor(browser, event("In The Way"));
+        click(column("anna@" + slug + ".test"), middleOf(ten) + 8);
+        Chromium.waitFor(browser, By.id("new-booking"));
+        String guest = "Drag Me";
+        browser.findElement(By.id("guest-name")).sendKeys(guest);
+        browser.findElement(By.xpath("//*[@id='new-booking']//label[contains(., 'Desk cut')]/input")).click();
+        everyWay("03-new-booking");
+        browser.findElement(By.id("book")).click();
+        Chromium.waitFor(browser, By.cssSelector("#message[role=status]"));
         WebElement event = Chromium.waitFor(browser, event(guest));
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", event);
-        shot("03-before-drag");
-        drag(event, column("ben@" + slug + ".test") - column("anna@" + slug + ".test"), 0);
-        WebElement said = Chromium.waitFor(browser, By.id("message"));
-        assertThat(said.getAttribute("role")).as(said.getText()).isEqualTo("status");
-        JsonNode moved = entry(owner, salon, day, booking);
-        assertThat(moved.get("items").get(0).get("staffId").asString()).as("moved to the other stylist")
-                .isEqualTo(ben);
-        assertThat(Instant.parse(moved.get("start").asString())).as("at the same time")
+        JsonNode booked = get(owner, "/api/v1/bookings?from=" + day + "&to=" + day + "&locationId=" + salon)
+                .valueStream().filter(entry -> entry.get("customer").get("name").asString().equals(guest))
+                .findFirst().orElseThrow();
+        assertThat(Instant.parse(booked.get("start").asString())).as("at the time clicked")
                 .isEqualTo(day.atTime(10, 0).atZone(zone).toInstant());
-        shot("04-moved");
+        assertThat(booked.get("items").get(0).get("staffId").asString()).as("in the column clicked").isEqualTo(anna);
+        assertThat(booked.get("source").asString()).isEqualTo("STAFF");
+        String booking = booked.get("id").asString();
+
+        // dragged to Ben's column: moved, at the same time
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", event);
+        shot("04-before-drag");
+        drag(event, column("ben@" + slug + ".test") - column("anna@" + slug + ".test"), 0);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> entry(owner, salon, day, booking)
+                .get("items").get(0).get("staffId").asString().equals(ben));
+        assertThat(browser.findElement(By.id("message")).getAttribute("role")).isEqualTo("status");
+        assertThat(Instant.parse(entry(owner, salon, day, booking).get("start").asString())).as("at the same time")
+                .isEqualTo(day.atTime(10, 0).atZone(zone).toInstant());
+        shot("05-moved");
 
         // two hours later in that column is taken: refused, said, and the booking goes back where it was
         WebElement there = Chromium.waitFor(browser, event(guest));
@@ -235,8 +269,73 @@ class BackOfficeBrowserIT {
         assertThat(Instant.parse(after.get("start").asString())).as("still at its time")
                 .isEqualTo(day.atTime(10, 0).atZone(zone).toInstant());
         assertThat(after.get("items").get(0).get("staffId").asString()).isEqualTo(ben);
-        shot("05-refused-and-back");
+        shot("06-refused-and-back");
+
+        // checked in, completed, and paid at the desk
+        Chromium.waitFor(browser, event(guest)).click();
+        Chromium.waitFor(browser, By.id("check-in")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> entry(owner, salon, day, booking)
+                .get("status").asString().equals("CHECKED_IN"));
+        Chromium.waitFor(browser, By.xpath("//article[contains(@class, 'status-checked_in') and contains(., '"
+                + guest + "')]")).click();
+        Chromium.waitFor(browser, By.id("take-payment"));
+        assertThat(browser.findElement(By.id("pay-amount")).getAttribute("value")).as("the price is due")
+                .isEqualTo("25.00");
+        everyWay("07-checked-in");
+        browser.findElement(By.id("take-payment")).click();
+        Chromium.waitFor(browser, By.id("payment-list"));
+        JsonNode payments = get(owner, "/api/v1/bookings/" + booking + "/payments");
+        assertThat(payments).hasSize(1);
+        assertThat(payments.get(0).get("method").asString()).isEqualTo("at-salon");
+        assertThat(payments.get(0).get("amount").get("amount").decimalValue()).isEqualByComparingTo("25.00");
+        browser.findElement(By.id("complete")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> entry(owner, salon, day, booking)
+                .get("status").asString().equals("COMPLETED"));
+        shot("08-completed");
+
+        // a walk-in for a customer of the chain, found by phone, starts now
+        browser.findElement(By.id("walk-in")).click();
+        Chromium.waitFor(browser, By.id("who-customer")).click();
+        Chromium.waitFor(browser, By.id("customer-search")).sendKeys("138 0013");
+        Chromium.waitFor(browser, By.cssSelector(".found-customer")).click();
+        assertThat(Chromium.waitFor(browser, By.id("chosen-customer")).getText()).contains("Mei Lin");
+        browser.findElement(By.xpath("//*[@id='new-booking']//label[contains(., 'Desk cut')]/input")).click();
+        shot("09-walk-in");
+        browser.findElement(By.id("book")).click();
+        Chromium.waitFor(browser, By.cssSelector("#message[role=status]"));
+        LocalDate today = LocalDate.now(zone);
+        JsonNode walkIn = get(owner, "/api/v1/bookings?from=" + today + "&to=" + today + "&locationId=" + salon)
+                .valueStream().filter(entry -> entry.get("source").asString().equals("WALK_IN")).findFirst()
+                .orElseThrow();
+        assertThat(walkIn.get("customer").get("name").asString()).isEqualTo("Mei Lin");
+        assertThat(Duration.between(Instant.parse(walkIn.get("start").asString()), Instant.now()).abs())
+                .isLessThan(Duration.ofMinutes(5));
+
+        // the customer book: found, her visit to come, a note kept
+        browser.findElement(By.xpath("//nav//a[@href='#customers']")).click();
+        Chromium.waitFor(browser, By.id("customer-search")).sendKeys("mei");
+        Chromium.waitFor(browser, By.cssSelector(".found-customer")).click();
+        Chromium.waitFor(browser, By.id("customer-profile"));
+        browser.findElement(By.id("note-text")).sendKeys("Prefers the basin by the window.");
+        browser.findElement(By.id("add-note")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.findElement(By.cssSelector(
+                ".notes")).getText().contains("Prefers the basin by the window."));
+        everyWay("10-customer");
         assertThat(violations).as("serious or critical accessibility violations").isEmpty();
+    }
+
+    /** The y of {@code element}'s middle in the window (where the mouse's events are aimed). */
+    private int middleOf(WebElement element) {
+        return ((Number) browser.executeScript("""
+                const r = arguments[0].getBoundingClientRect();
+                return Math.round(r.top + r.height / 2);""", element)).intValue();
+    }
+
+    /** A click as a mouse makes it, at page coordinates {@code x}, {@code y} of the visible window. */
+    private void click(int x, int y) {
+        mouse("mouseMoved", x, y, 0);
+        mouse("mousePressed", x, y, 1);
+        mouse("mouseReleased", x, y, 0);
     }
 
     /** The booking as the diary API has it. */

@@ -1,0 +1,89 @@
+package dev.atelier.platform.web;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.catalina.Container;
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.Pipeline;
+import org.apache.catalina.Valve;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the servlet container refuses itself, before any of our code sees the request (a path with an encoded slash or
+ * other invalid URI, a header too large), is answered as problem+json like every other refusal instead of Tomcat's
+ * HTML error page: the host's error report valve is replaced by one that writes a problem.
+ */
+@Component
+class ContainerProblems implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+
+    @Override
+    public void customize(TomcatServletWebServerFactory factory) {
+        // the host adds its error report valve as it starts, before it starts the application's context
+        factory.addContextCustomizers(context -> context.addLifecycleListener(event -> {
+            if (Lifecycle.BEFORE_INIT_EVENT.equals(event.getType())) {
+                replaceReportValve(context.getParent());
+            }
+        }));
+    }
+
+    private static void replaceReportValve(Container host) {
+        if (host instanceof StandardHost standard) {
+            standard.setErrorReportValveClass(ProblemReportValve.class.getName());
+        }
+        Pipeline pipeline = host.getPipeline();
+        for (Valve valve : pipeline.getValves()) {
+            if (valve instanceof ErrorReportValve && !(valve instanceof ProblemReportValve)) {
+                pipeline.removeValve(valve);
+            }
+        }
+        for (Valve valve : pipeline.getValves()) {
+            if (valve instanceof ProblemReportValve) {
+                return;
+            }
+        }
+        pipeline.addValve(new ProblemReportValve());
+    }
+
+    /** Tomcat's error report as a problem: the status, its reason, and no detail of the server. */
+    public static class ProblemReportValve extends ErrorReportValve {
+
+        @Override
+        protected void report(Request request, Response response, Throwable throwable) {
+            int status = response.getStatus();
+            if (status < 400 || response.getContentWritten() > 0) {
+                return;
+            }
+            AtomicBoolean allowed = new AtomicBoolean(false);
+            response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, allowed);
+            if (!allowed.get()) {
+                return;
+            }
+            HttpStatus known = HttpStatus.resolve(status);
+            String title = known == null ? "Error" : known.getReasonPhrase();
+            String type = status == 404
+                    ? ProblemType.NOT_FOUND.uri().toString()
+                    : status < 500 ? ProblemType.MALFORMED_REQUEST.uri().toString() : "about:blank";
+            try {
+                response.setContentType("application/problem+json");
+                response.setCharacterEncoding("UTF-8");
+                Writer writer = response.getReporter();
+                if (writer != null) {
+                    writer.write("{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":" + status
+                            + ",\"detail\":\"The server could not read this request.\"}");
+                    response.finishResponse();
+                }
+            } catch (IOException | IllegalStateException e) {
+                // the client has gone, or the response is already on its way: nothing more to say
+            }
+        }
+    }
+}
