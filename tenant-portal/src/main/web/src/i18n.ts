@@ -88,6 +88,8 @@ const en = {
   reason: 'Reason',
   refund: 'Refund',
   screens: 'Screens',
+  live: 'Live',
+  notLive: 'Reconnecting…',
   platformTitle: 'Platform tenants',
   failed: 'Something went wrong: %s',
 };
@@ -182,6 +184,8 @@ const zh: Words = {
   reason: '原因',
   refund: '退款',
   screens: '页面',
+  live: '实时',
+  notLive: '正在重新连接…',
   platformTitle: '平台租户',
   failed: '出错了：%s',
 };

@@ -8,6 +8,7 @@ import type { Language } from '../i18n';
 import { fromWallClock, isoDate, toWallClock } from '../time';
 import { NewBooking, type Opening } from '../desk/NewBooking';
 import { BookingPayments } from '../desk/BookingPayments';
+import { followChanges } from '../desk/changes';
 
 type Location = Answer<components['schemas']['LocationView']>;
 type Staff = Answer<components['schemas']['StaffView']>;
@@ -158,6 +159,21 @@ export function FrontDesk({ client, me, say, language }: { client: Api; me: Me; 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client, location, staff, language, say, stylist, zone]);
 
+  // what is booked, moved or cancelled elsewhere shows at once: a change read again, a burst of them once
+  const [live, setLive] = useState(false);
+  useEffect(() => {
+    const stop = new AbortController();
+    let timer: number | undefined;
+    followChanges(client, () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => calendar.current?.refetchEvents(), 150);
+    }, setLive, stop.signal);
+    return () => {
+      window.clearTimeout(timer);
+      stop.abort();
+    };
+  }, [client]);
+
   const step = async (path: '/api/v1/bookings/{id}/check-in' | '/api/v1/bookings/{id}/complete'
     | '/api/v1/bookings/{id}/no-show', item: Item) => {
     const { error, response } = await client.POST(path, { params: { path: { id: item.entry.id } } });
@@ -189,6 +205,7 @@ export function FrontDesk({ client, me, say, language }: { client: Api; me: Me; 
         </label>
         {!stylist && <button type="button" id="walk-in" onClick={() => { setChosen(null);
           setOpening({ start: null, staffId: null }); }}>{say('walkIn')}</button>}
+        <span id="live" className={live ? 'live on' : 'live'}>{live ? say('live') : say('notLive')}</span>
         <ul className="legend" aria-label={say('legend')}>
           {Object.entries(COLOURS).filter(([status]) => status !== 'HELD').map(([status, colour]) => (
             <li key={status}><span className="swatch" style={{ background: colour }} />

@@ -254,6 +254,9 @@ class PortalMalformedRequestsIT {
         endpoints.add(new Endpoint("GET", r -> pick(r, "/api/v1/settlements", "/api/v1/settlements.csv")
                 + query(r, "from", date(r)) + query(r, "to", date(r)).replace('?', '&')
                 + query(r, "locationId", id(r, "location")).replace('?', '&'), null));
+        // a stream, so always a short one (left out, it would last its default of 55 s)
+        endpoints.add(new Endpoint("GET", r -> "/api/v1/bookings/changes?seconds=" + encoded(value(r, "1", "0", "-1",
+                "301", "", "x", "1.5", "99999999999", "１")), null));
         endpoints.add(new Endpoint("GET", r -> "/api/v1/customers" + query(r, "q", value(r, pick(r, "ada", "ADA",
                 "portal-fuzz", "+44 20", "漢"), "", "   ", "%", "_\\", "x".repeat(101 + r.nextInt(5_000)), "a\u0000b",
                 "\ud800", "<script>", "'; drop table customer; --")), null));

@@ -109,6 +109,7 @@ class IsolationMatrixIT {
             new Endpoint("PUT", "/api/v1/staff/{id}/schedule", Kind.STAFF_WRITE, false),
             new Endpoint("POST", "/api/v1/staff/{id}/time-off", Kind.STAFF_WRITE, true),
             new Endpoint("GET", "/api/v1/bookings", Kind.STAFF_READ, false),
+            new Endpoint("GET", "/api/v1/bookings/changes", Kind.STAFF_READ, false),
             new Endpoint("POST", "/api/v1/bookings/{id}/check-in", Kind.STAFF_ACTION, false, true),
             new Endpoint("POST", "/api/v1/bookings/{id}/complete", Kind.STAFF_ACTION, false, true),
             new Endpoint("POST", "/api/v1/bookings/{id}/no-show", Kind.STAFF_WRITE, false, true),
@@ -315,6 +316,10 @@ class IsolationMatrixIT {
         String path = endpoint.template().replace("{slug}", "matrix-" + tenant);
         if (path.equals("/api/v1/bookings") && endpoint.method().equals("GET")) {
             path += "?from=2027-01-04&to=2027-01-10";
+        }
+        if (path.equals("/api/v1/bookings/changes")) {
+            // a stream: one second of it
+            path += "?seconds=1";
         }
         if (path.equals("/api/v1/customers")) {
             path += "?q=customer";

@@ -49,10 +49,13 @@ import tools.jackson.databind.JsonNode;
  * The back office in a real headless Chromium against the portal as {@code ./atelier up} runs it (the demo chains
  * seeded, Keycloak's own sign-in page, the app built by Maven): an owner signs in with PKCE at the realm's portal
  * client and sees the front desk's calendar of the first salon, a column per stylist and every booking of the day in
- * it; a stylist sees only their own column. At a chain of its own (two stylists working all day, a service both do),
- * the desk drags a booking to the other stylist (the API then has it there) and onto taken time (refused, said, and
- * back where it was). Screens are shot at desktop and phone widths in both languages
+ * it; a stylist sees only their own column. Screens are shot at desktop and phone widths in both languages
  * ({@code target/screenshots/back-office/}) and checked by axe-core.
+ * <p>
+ * At a chain of its own (two stylists working all day, a service both do), a receptionist books by clicking an empty time, drags the booking to another stylist and
+ * onto taken time (refused, said, back where it was), sees a booking made elsewhere appear within 2 s, checks the
+ * visit in, takes its payment and completes it, books a walk-in for a customer found by phone, and notes something
+ * on that customer's profile.
  */
 @SpringBootTest(classes = TenantPortalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -270,6 +273,14 @@ class BackOfficeBrowserIT {
                 .isEqualTo(day.atTime(10, 0).atZone(zone).toInstant());
         assertThat(after.get("items").get(0).get("staffId").asString()).isEqualTo(ben);
         shot("06-refused-and-back");
+
+        // booked elsewhere (another desk, the chain's site): on this calendar within 2 s, unasked
+        Chromium.waitFor(browser, By.cssSelector("#live.on"));
+        Http.Response elsewhere = book(chains, owner, salon, day.atTime(11, 0).atZone(zone).toInstant(), cut, anna,
+                "From Elsewhere");
+        assertThat(elsewhere.status()).as(elsewhere.body()).isEqualTo(201);
+        new WebDriverWait(browser, Duration.ofSeconds(2)).pollingEvery(Duration.ofMillis(50))
+                .until(driver -> !driver.findElements(event("From Elsewhere")).isEmpty());
 
         // checked in, completed, and paid at the desk
         Chromium.waitFor(browser, event(guest)).click();
