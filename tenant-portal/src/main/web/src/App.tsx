@@ -1,8 +1,14 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { api, problemText, type Answer, type Api } from './api/client';
 import type { components } from './api/schema';
 import { FrontDesk } from './calendar/FrontDesk';
 import { Customers } from './customers/Customers';
+import { Services } from './catalog/Services';
+import { Team } from './people/Team';
+import { Platform } from './platform/Platform';
+
+// the charts load with the reports screen only
+const Reports = lazy(() => import('./reports/Reports'));
 import { initialLanguage, remember, words, type Language } from './i18n';
 import type { Session } from './session';
 
@@ -10,6 +16,8 @@ export type Me = Answer<components['schemas']['Me.Me']>;
 export type Say = ReturnType<typeof words>;
 
 const CHAIN = 'atelier.chain';
+/** What the picker keeps for platform staff who chose the platform's own screen rather than a chain. */
+const PLATFORM = '#platform';
 
 /** Signed in: the chain to work on (picked when the account is on the staff of several), then its screens. */
 export function App({ session }: { session: Session }) {
@@ -17,11 +25,18 @@ export function App({ session }: { session: Session }) {
   const say = useMemo(() => words(language), [language]);
   const [chain, setChain] = useState<string | null>(() => {
     const kept = sessionStorage.getItem(CHAIN);
-    if (kept && session.chains.includes(kept)) {
+    if (kept && (session.chains.includes(kept) || (kept === PLATFORM && session.platformAdmin))) {
       return kept;
+    }
+    if (session.platformAdmin) {
+      return session.chains.length === 0 ? PLATFORM : null;
     }
     return session.chains.length === 1 ? session.chains[0] : null;
   });
+
+  // one client per chain: a new one would make every screen read everything again (on a language switch, say)
+  const client = useMemo(() => (chain === null ? null : api(session, chain === PLATFORM ? null : chain)),
+    [session, chain]);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -39,9 +54,9 @@ export function App({ session }: { session: Session }) {
       <header className="top">
         <span className="brand">{say('appName')}</span>
         <nav aria-label="account" className="account">
-          {chain && session.chains.length > 1 && (
+          {chain && session.chains.length + (session.platformAdmin ? 1 : 0) > 1 && (
             <button type="button" className="link" onClick={() => { sessionStorage.removeItem(CHAIN); setChain(null); }}>
-              {chain}
+              {chain === PLATFORM ? say('platform') : chain}
             </button>
           )}
           <span>{session.name}</span>
@@ -55,20 +70,24 @@ export function App({ session }: { session: Session }) {
         </nav>
       </header>
       {chain === null
-        ? <ChainPicker chains={session.chains} say={say} onPick={(picked) => {
+        ? <ChainPicker chains={session.chains} platform={session.platformAdmin} say={say} onPick={(picked) => {
             sessionStorage.setItem(CHAIN, picked);
             setChain(picked);
           }} />
-        : <Chain key={chain} client={api(session, chain)} say={say} language={language} />}
+        : chain === PLATFORM
+          ? <Platform client={client as Api} say={say} language={language} />
+          : <Chain key={chain} client={client as Api} say={say} language={language} />}
     </>
   );
 }
 
-function ChainPicker({ chains, say, onPick }: { chains: string[]; say: Say; onPick: (chain: string) => void }) {
+function ChainPicker({ chains, platform, say, onPick }: {
+  chains: string[]; platform: boolean; say: Say; onPick: (chain: string) => void;
+}) {
   return (
     <main className="page">
       <h1>{say('chooseChain')}</h1>
-      {chains.length === 0
+      {chains.length === 0 && !platform
         ? <p>{say('noChain')}</p>
         : <>
             <p>{say('chooseChainHelp')}</p>
@@ -76,17 +95,20 @@ function ChainPicker({ chains, say, onPick }: { chains: string[]; say: Say; onPi
               {chains.map((chain) => (
                 <li key={chain}><button type="button" id={'chain-' + chain} onClick={() => onPick(chain)}>{chain}</button></li>
               ))}
+              {platform && <li><button type="button" id="platform" onClick={() => onPick(PLATFORM)}>
+                {say('platformTitle')}</button></li>}
             </ul>
           </>}
     </main>
   );
 }
 
-type Screen = 'desk' | 'customers';
+type Screen = 'desk' | 'customers' | 'services' | 'team' | 'reports';
+const SCREENS: Screen[] = ['desk', 'customers', 'services', 'team', 'reports'];
 
 /** The screen named by the address's fragment ({@code #customers}), so that back and forward and links work. */
 function useScreen(): [Screen, (screen: Screen) => void] {
-  const read = (): Screen => (window.location.hash === '#customers' ? 'customers' : 'desk');
+  const read = (): Screen => SCREENS.find((screen) => '#' + screen === window.location.hash) ?? 'desk';
   const [screen, setScreen] = useState<Screen>(read);
   useEffect(() => {
     const follow = () => setScreen(read());
@@ -119,26 +141,33 @@ function Chain({ client, say, language }: { client: Api; say: Say; language: Lan
     return <main className="page"><p>{say('loading')}</p></main>;
   }
   const stylist = me.role === 'STYLIST';
-  const shown: Screen = stylist ? 'desk' : screen;
+  const manages = me.role === 'OWNER' || me.role === 'MANAGER';
+  const mine = SCREENS.filter((each) => (each === 'desk' || each === 'customers' ? !stylist : manages));
+  const shown: Screen = mine.includes(screen) ? screen : 'desk';
+  const titles: Record<Screen, string> = { desk: say('frontDesk'), customers: say('customers'),
+    services: say('services'), team: say('team'), reports: say('reports') };
   return (
     <main className="page wide">
       {!stylist && (
         <nav aria-label={say('screens')} className="screens">
-          {(['desk', 'customers'] as Screen[]).map((each) => (
+          {mine.map((each) => (
             <a key={each} href={each === 'desk' ? '#' : '#' + each} aria-current={shown === each ? 'page' : undefined}
               onClick={(event) => { event.preventDefault(); setScreen(each); }}>
-              {each === 'desk' ? say('frontDesk') : say('customers')}
+              {titles[each]}
             </a>
           ))}
         </nav>
       )}
       <div className="where">
-        <h1>{stylist ? say('myDiary') : shown === 'desk' ? say('frontDesk') : say('customers')}</h1>
+        <h1>{stylist ? say('myDiary') : titles[shown]}</h1>
         <span className="who">{me.tenant?.name} · {say(('role_' + me.role) as Parameters<Say>[0])}</span>
       </div>
-      {shown === 'desk'
-        ? <FrontDesk client={client} me={me} say={say} language={language} />
-        : <Customers client={client} say={say} language={language} />}
+      {shown === 'desk' && <FrontDesk client={client} me={me} say={say} language={language} />}
+      {shown === 'customers' && <Customers client={client} say={say} language={language} />}
+      {shown === 'services' && <Services client={client} me={me} say={say} />}
+      {shown === 'team' && <Team client={client} me={me} say={say} language={language} />}
+      {shown === 'reports' && <Suspense fallback={<p>{say('loading')}</p>}>
+        <Reports client={client} say={say} currency={me.tenant?.currency ?? 'GBP'} /></Suspense>}
     </main>
   );
 }

@@ -13,6 +13,8 @@ export interface Session {
   /** The chains (organization slugs) the token names. */
   chains: string[];
   name: string;
+  /** Whether the account is platform staff (realm role {@code platform-admin}). */
+  platformAdmin: boolean;
 }
 
 export async function signIn(config: AppConfig): Promise<Session> {
@@ -31,7 +33,9 @@ export async function signIn(config: AppConfig): Promise<Session> {
       ? Object.keys(organizations as object)
       : [];
   const name = String(token['name'] ?? token['preferred_username'] ?? '');
-  return { keycloak, chains: chains.sort(), name };
+  const realm = token['realm_access'] as { roles?: unknown } | undefined;
+  const platformAdmin = Array.isArray(realm?.roles) && realm.roles.includes('platform-admin');
+  return { keycloak, chains: chains.sort(), name, platformAdmin };
 }
 
 /** A token good for at least 30 more seconds. */

@@ -4,13 +4,16 @@ import { bearer, type Session } from '../session';
 
 export type Api = ReturnType<typeof createClient<paths>>;
 
-/** The portal's API, typed from its committed OpenAPI description: the session's token, the chosen chain. */
-export function api(session: Session, chain: string): Api {
+/** The portal's API, typed from its committed OpenAPI description: the session's token, the chosen chain (none for
+ * the platform's own endpoints). */
+export function api(session: Session, chain: string | null): Api {
   const client = createClient<paths>({ baseUrl: '' });
   const auth: Middleware = {
     async onRequest({ request }) {
       request.headers.set('Authorization', 'Bearer ' + (await bearer(session)));
-      request.headers.set('X-Tenant', chain);
+      if (chain !== null) {
+        request.headers.set('X-Tenant', chain);
+      }
       return request;
     },
   };

@@ -95,6 +95,35 @@ public final class Chains {
                 .formatted(name);
     }
 
+    /**
+     * Adds a salon in {@code zone} open every day from 00:00 to 23:59, so that any time of any day may be booked;
+     * returns its id.
+     */
+    public String addAllDaySalon(String token, String name, java.time.ZoneId zone) {
+        String days = java.util.stream.Stream.of(java.time.DayOfWeek.values())
+                .map(day -> "{\"day\":\"%s\",\"opens\":\"00:00\",\"closes\":\"23:59\"}".formatted(day))
+                .collect(java.util.stream.Collectors.joining(","));
+        Http.Response created = call("POST", "/api/v1/locations", token, """
+                {"name":"%s","address":{"line1":"1 High Street","city":"Town","region":"","postalCode":"1",
+                 "country":"GB"},"latitude":51.5,"longitude":-0.14,"timezone":"%s","phone":"+44 20 7946 0000",
+                 "openingHours":[%s]}""".formatted(name, zone.getId(), days));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asString();
+    }
+
+    /** Gives {@code staff} the services {@code serviceIds} and a rota at {@code location} of every day, all day. */
+    public void worksAllDay(String token, String staff, String location, String... serviceIds) {
+        Http.Response services = call("PATCH", "/api/v1/staff/" + staff, token, "{\"serviceIds\":[" + quoted(
+                serviceIds) + "]}");
+        assertThat(services.status()).as(services.body()).isEqualTo(200);
+        String week = java.util.stream.Stream.of(java.time.DayOfWeek.values())
+                .map(day -> "{\"day\":\"%s\",\"start\":\"00:00\",\"end\":\"23:59\"}".formatted(day))
+                .collect(java.util.stream.Collectors.joining(","));
+        Http.Response schedule = call("PUT", "/api/v1/staff/" + staff + "/schedule", token, """
+                {"locationId":"%s","weekly":[%s]}""".formatted(location, week));
+        assertThat(schedule.status()).as(schedule.body()).isEqualTo(200);
+    }
+
     /** A platform account that is nobody's staff (a customer). */
     public void plainAccount(String email) {
         UserRepresentation user = new UserRepresentation();

@@ -140,12 +140,19 @@ class PortalMalformedRequestsIT {
     @Test
     void whatTheServletContainerRefusesItselfIsAProblemToo() {
         Http http = new Http(port);
-        for (String path : List.of("/api/v1/payments%2F..%2Fetc", "/api/v1/locations/%2e%2e%2f", "/%2F")) {
+        for (String path : List.of("/api/v1/payments%2F..%2Fetc", "/api/v1/locations/%2e%2e%2f")) {
             Http.Response refused = http.send("GET", "localhost", path, null);
             assertThat(refused.status()).as(path).isEqualTo(400);
             assertThat(isProblem(refused)).as(path + " " + refused.body()).isTrue();
             assertThat(refused.body()).doesNotContain("Tomcat", "<html");
         }
+        Http.Response asked = http.send("GET", "localhost", "/%2F", null, "Accept", "application/json");
+        assertThat(asked.status()).isEqualTo(400);
+        assertThat(isProblem(asked)).as("asked for as JSON").isTrue();
+        Http.Response page = http.send("GET", "localhost", "/%2F", null, "Accept", "text/html");
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).as("a page, saying nothing of the server").contains("400").doesNotContain("Tomcat");
     }
 
     private List<Endpoint> endpoints() {
@@ -254,6 +261,12 @@ class PortalMalformedRequestsIT {
         endpoints.add(new Endpoint("GET", r -> pick(r, "/api/v1/settlements", "/api/v1/settlements.csv")
                 + query(r, "from", date(r)) + query(r, "to", date(r)).replace('?', '&')
                 + query(r, "locationId", id(r, "location")).replace('?', '&'), null));
+        endpoints.add(new Endpoint("GET", r -> "/api/v1/reports/" + value(r, pick(r, "revenue", "utilisation",
+                "attendance", "rebooking", "customers", "top-services", "staff", "visits"), "gossip", "REVENUE", "..",
+                "%2e%2e", "revenue%00", "x".repeat(300)) + pick(r, "", "", ".csv") + query(r, "from", date(r))
+                + query(r, "to", date(r)).replace('?', '&') + query(r, "locationId", id(r, "location"))
+                        .replace('?', '&'),
+                null));
         // a stream, so always a short one (left out, it would last its default of 55 s)
         endpoints.add(new Endpoint("GET", r -> "/api/v1/bookings/changes?seconds=" + encoded(value(r, "1", "0", "-1",
                 "301", "", "x", "1.5", "99999999999", "１")), null));

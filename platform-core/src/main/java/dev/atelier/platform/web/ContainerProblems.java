@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the servlet container refuses itself, before any of our code sees the request (a path with an encoded slash or
- * other invalid URI, a header too large), is answered as problem+json like every other refusal instead of Tomcat's
- * HTML error page: the host's error report valve is replaced by one that writes a problem.
+ * other invalid URI, a header too large), is answered on the API ({@code /api/…}, or asked for as JSON) as
+ * problem+json like every other refusal instead of Tomcat's HTML error page, and elsewhere (a chain's pages) as a bare
+ * HTML page naming the status only: the host's error report valve is replaced by one that does so.
  */
 @Component
 class ContainerProblems implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
@@ -53,11 +54,20 @@ class ContainerProblems implements WebServerFactoryCustomizer<TomcatServletWebSe
         pipeline.addValve(new ProblemReportValve());
     }
 
-    /** Tomcat's error report as a problem: the status, its reason, and no detail of the server. */
+    /** Tomcat's error report as a problem (or a bare page): the status, its reason, and no detail of the server. */
     public static class ProblemReportValve extends ErrorReportValve {
+
+        public ProblemReportValve() {
+            setShowReport(false);
+            setShowServerInfo(false);
+        }
 
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
+            if (!forTheApi(request)) {
+                super.report(request, response, throwable);
+                return;
+            }
             int status = response.getStatus();
             if (status < 400 || response.getContentWritten() > 0) {
                 return;
@@ -83,6 +93,17 @@ class ContainerProblems implements WebServerFactoryCustomizer<TomcatServletWebSe
                 }
             } catch (IOException | IllegalStateException e) {
                 // the client has gone, or the response is already on its way: nothing more to say
+            }
+        }
+
+        private static boolean forTheApi(Request request) {
+            try {
+                String path = request.getCoyoteRequest().requestURI().toString();
+                String accept = request.getHeader("Accept");
+                return (path != null && path.startsWith("/api/"))
+                        || (accept != null && (accept.contains("application/json") || accept.contains("+json")));
+            } catch (RuntimeException e) {
+                return false;
             }
         }
     }

@@ -17,7 +17,8 @@ class MeController {
     record Me(String userId, String staffId, String name, String email, String role, TenantRef tenant) {
     }
 
-    record TenantRef(String id, String slug, String name) {
+    /** The tenant acted for, with the currency its prices are in and its home time zone. */
+    record TenantRef(String id, String slug, String name, String currency, String timezone) {
     }
 
     @GetMapping("/api/v1/me")
@@ -26,6 +27,7 @@ class MeController {
         return new Me(caller.caller().userId(), caller.membership().id().toString(), caller.membership().name(),
                 caller.membership().email(),
                 caller.role().name(), new TenantRef(caller.tenant().id().toString(), caller.tenant().slug().value(),
-                        caller.tenant().name()));
+                        caller.tenant().name(), caller.tenant().currency().getCurrencyCode(),
+                        caller.tenant().timezone().getId()));
     }
 }

@@ -156,6 +156,8 @@ class IsolationMatrixIT {
             new Endpoint("GET", "/api/v1/services", Kind.STAFF_READ, false),
             new Endpoint("GET", "/api/v1/services/{id}", Kind.STAFF_READ, false),
             new Endpoint("POST", "/api/v1/services", Kind.STAFF_WRITE, true),
+            new Endpoint("GET", "/api/v1/reports/{report}", Kind.STAFF_WRITE, false),
+            new Endpoint("GET", "/api/v1/reports/{report}.csv", Kind.STAFF_WRITE, false),
             new Endpoint("GET", "/api/v1/customers", Kind.STAFF_WRITE, false),
             new Endpoint("GET", "/api/v1/customers/{id}", Kind.STAFF_WRITE, false),
             new Endpoint("POST", "/api/v1/customers/{id}/notes", Kind.STAFF_WRITE, true),
@@ -324,6 +326,9 @@ class IsolationMatrixIT {
         if (path.equals("/api/v1/customers")) {
             path += "?q=customer";
         }
+        if (path.startsWith("/api/v1/reports/")) {
+            path = path.replace("{report}", "visits") + "?from=2027-01-01&to=2027-12-31";
+        }
         if (path.startsWith("/api/v1/settlements")) {
             path += "?from=2027-01-01&to=2027-12-31";
         }
@@ -404,7 +409,7 @@ class IsolationMatrixIT {
                      "freeCancellationHours":24,"lateCancellationFeePercent":50}""";
             default -> null;
         };
-        boolean collection = !endpoint.template().contains("{");
+        boolean collection = collection(endpoint);
         List<String> headers = new ArrayList<>();
         if (target == Target.OTHER && collection && endpoint.kind() != Kind.PUBLIC
                 && endpoint.kind() != Kind.PUBLIC_READ
@@ -498,7 +503,7 @@ class IsolationMatrixIT {
         boolean allowed = endpoint.kind() == Kind.STAFF_READ || endpoint.kind() == Kind.STAFF_ACTION
                 || caller != Caller.STYLIST_A;
         if (target == Target.OTHER) {
-            boolean collection = !endpoint.template().contains("{");
+            boolean collection = collection(endpoint);
             return collection || !allowed ? 403 : 404;
         }
         if (!allowed) {
@@ -508,6 +513,11 @@ class IsolationMatrixIT {
             return 404;
         }
         return endpoint.creates() ? 201 : endpoint.method().equals("DELETE") ? 204 : 200;
+    }
+
+    /** Whether the endpoint answers about the tenant as a whole (a report names a kind, not one of its records). */
+    private static boolean collection(Endpoint endpoint) {
+        return !endpoint.template().contains("{") || endpoint.template().startsWith("/api/v1/reports/");
     }
 
     private static int index(String tenant) {

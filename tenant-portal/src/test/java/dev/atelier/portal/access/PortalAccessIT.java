@@ -65,6 +65,8 @@ class PortalAccessIT {
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json().get("role").asString()).isEqualTo("STYLIST");
         assertThat(me.json().get("tenant").get("slug").asString()).isEqualTo("access-a");
+        assertThat(me.json().get("tenant").get("currency").asString()).as("the chain's, from signup").isEqualTo("GBP");
+        assertThat(me.json().get("tenant").get("timezone").asString()).isEqualTo("Europe/London");
         assertThat(chains.call("GET", "/api/v1/locations", stylist, null).status()).isEqualTo(200);
         assertProblem(chains.call("POST", "/api/v1/locations", stylist, Chains.location("Mine")), 403, "forbidden");
         assertProblem(chains.call("POST", "/api/v1/staff", stylist, """

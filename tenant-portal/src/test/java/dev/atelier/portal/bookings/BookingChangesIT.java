@@ -161,22 +161,15 @@ class BookingChangesIT {
         return booked.json().get("id").asString();
     }
 
-    /** A service {@code staff} performs, every day all day at {@code at}. */
+    /** A service {@code staff} performs, every day all day at {@code at} (open all day). */
     private String working(String token, String staff, String at, String name) {
         String service = chains.addService(token, name);
-        assertThat(chains.call("PATCH", "/api/v1/staff/" + staff, token, "{\"serviceIds\":[\"" + service + "\"]}")
-                .status()).isEqualTo(200);
         String days = Stream.of(DayOfWeek.values())
                 .map(day -> "{\"day\":\"%s\",\"opens\":\"00:00\",\"closes\":\"23:59\"}".formatted(day))
                 .collect(Collectors.joining(","));
         assertThat(chains.call("PATCH", "/api/v1/locations/" + at, token, "{\"openingHours\":[" + days + "]}")
                 .status()).isEqualTo(200);
-        String week = Stream.of(DayOfWeek.values())
-                .map(day -> "{\"day\":\"%s\",\"start\":\"00:00\",\"end\":\"23:59\"}".formatted(day))
-                .collect(Collectors.joining(","));
-        Http.Response schedule = chains.call("PUT", "/api/v1/staff/" + staff + "/schedule", token, """
-                {"locationId":"%s","weekly":[%s]}""".formatted(at, week));
-        assertThat(schedule.status()).as(schedule.body()).isEqualTo(200);
+        chains.worksAllDay(token, staff, at, service);
         return service;
     }
 }

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atelier.infra.servers.KeycloakServer;
 import dev.atelier.infra.servers.Ports;
 import dev.atelier.infra.testing.TestServers;
+import dev.atelier.platform.scheduling.AvailabilityQuery;
+import dev.atelier.platform.scheduling.AvailabilitySearch;
+import dev.atelier.platform.scheduling.availability.AvailabilityEngine;
 import dev.atelier.platform.tenancy.Slug;
 import dev.atelier.platform.tenancy.Tenant;
+import dev.atelier.platform.tenancy.TenantContext;
 import dev.atelier.platform.tenancy.TenantDirectory;
 import dev.atelier.platform.testing.Http;
 import dev.atelier.platform.testing.TestCells;
@@ -43,19 +47,22 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The back office in a real headless Chromium against the portal as {@code ./atelier up} runs it (the demo chains
  * seeded, Keycloak's own sign-in page, the app built by Maven): an owner signs in with PKCE at the realm's portal
  * client and sees the front desk's calendar of the first salon, a column per stylist and every booking of the day in
- * it; a stylist sees only their own column. Screens are shot at desktop and phone widths in both languages
+ * it, and the chain's reports; a stylist sees only their own column; platform staff see every chain and suspend and
+ * resume one. Screens are shot at desktop and phone widths in both languages
  * ({@code target/screenshots/back-office/}) and checked by axe-core.
  * <p>
  * At a chain of its own (two stylists working all day, a service both do), a receptionist books by clicking an empty time, drags the booking to another stylist and
  * onto taken time (refused, said, back where it was), sees a booking made elsewhere appear within 2 s, checks the
  * visit in, takes its payment and completes it, books a walk-in for a customer found by phone, and notes something
- * on that customer's profile.
+ * on that customer's profile. An owner of a new chain adds a service, a stylist new to the platform and her rota, and
+ * the times of her shifts (not of her breaks) are offered for it.
  */
 @SpringBootTest(classes = TenantPortalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -81,6 +88,12 @@ class BackOfficeBrowserIT {
 
     @Autowired
     TenantDirectory directory;
+
+    @Autowired
+    AvailabilitySearch availability;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     ChromeDriver browser;
     Axe axe;
@@ -160,6 +173,14 @@ class BackOfficeBrowserIT {
         assertThat(stylists).allMatch(headers::contains);
         everyWay("01-front-desk");
 
+        // the owner's reports over this month of the demo's bookings
+        browser.findElement(By.xpath("//nav//a[@href='#reports']")).click();
+        Chromium.waitFor(browser, By.cssSelector("#report-revenue .chart svg"));
+        Chromium.waitFor(browser, By.cssSelector("#report-staff table"));
+        everyWay("03-reports");
+        browser.findElement(By.xpath("//nav//a[@href='#']")).click();
+        Chromium.waitFor(browser, By.cssSelector("#calendar .ec-header"));
+
         browser.findElement(By.xpath("//button[normalize-space()='Sign out' or normalize-space()='退出登录']"))
                 .click();
         Chromium.waitFor(browser, By.id("username"));
@@ -173,7 +194,129 @@ class BackOfficeBrowserIT {
         assertThat(shown).as("only their own column").hasSize(1);
         everyWay("02-stylist-diary");
 
+        // platform staff: every chain; one suspended and resumed
+        String chain = "platform-" + UUID.randomUUID().toString().substring(0, 8);
+        new Chains(http, KEYCLOAK).signUp(chain);
+        browser.findElement(By.xpath("//button[normalize-space()='Sign out' or normalize-space()='退出登录']"))
+                .click();
+        Chromium.waitFor(browser, By.id("username"));
+        signIn("admin@atelier.test", "atelier-admin");
+        WebElement tenants = Chromium.waitFor(browser, By.id("tenant-list"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> tenants.getText().contains("aurora")
+                && tenants.getText().contains(chain));
+        browser.findElement(By.id("tenant-filter")).sendKeys(chain);
+        browser.findElement(By.xpath("//button[@aria-label='Suspend " + chain + "' or @aria-label='暂停 " + chain
+                + "']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> get(platformAdmin(),
+                "/api/v1/platform/tenants/" + chain).get("status").asString().equals("SUSPENDED"));
+        everyWay("18-platform");
+        browser.findElement(By.xpath("//button[@aria-label='Resume " + chain + "' or @aria-label='恢复 " + chain
+                + "']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> !get(platformAdmin(),
+                "/api/v1/platform/tenants/" + chain).get("status").asString().equals("SUSPENDED"));
+
         assertThat(violations).as("serious or critical accessibility violations").isEmpty();
+    }
+
+    @Test
+    void anOwnerAddsAServiceAStylistAndARotaAndTheirTimesAreOffered() throws Exception {
+        Chains chains = new Chains(http, KEYCLOAK);
+        String slug = "owner-" + UUID.randomUUID().toString().substring(0, 8);
+        String ownerEmail = chains.signUp(slug);
+        String owner = chains.token(ownerEmail);
+        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        String allDay = Stream.of(DayOfWeek.values())
+                .map(day -> "{\"day\":\"%s\",\"opens\":\"08:00\",\"closes\":\"21:00\"}".formatted(day))
+                .collect(Collectors.joining(","));
+        Http.Response created = chains.call("POST", "/api/v1/locations", owner, """
+                {"name":"Owner salon","address":{"line1":"1 Nanjing Road","city":"Shanghai","region":"",
+                 "postalCode":"200001","country":"CN"},"latitude":31.23,"longitude":121.47,"timezone":"%s",
+                 "phone":"+86 21 5555 0000","openingHours":[%s]}""".formatted(zone.getId(), allDay));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String salon = created.json().get("id").asString();
+
+        signIn(ownerEmail, Chains.PASSWORD);
+        Chromium.waitFor(browser, By.cssSelector("nav.screens"));
+        // the menu: a 90-minute colour, online
+        browser.findElement(By.xpath("//nav//a[@href='#services']")).click();
+        Chromium.waitFor(browser, By.id("add-service")).click();
+        Chromium.waitFor(browser, By.id("service-name")).sendKeys("Balayage");
+        browser.findElement(By.id("service-category")).sendKeys("Colour");
+        WebElement minutes = browser.findElement(By.id("service-duration"));
+        minutes.clear();
+        minutes.sendKeys("90");
+        browser.findElement(By.id("service-price")).sendKeys("480");
+        everyWay("12-add-service");
+        browser.findElement(By.id("save-service")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.findElement(By.id("service-list"))
+                .getText().contains("Balayage"));
+        JsonNode service = get(owner, "/api/v1/services").valueStream()
+                .filter(found -> found.get("name").asString().equals("Balayage")).findFirst().orElseThrow();
+        assertThat(service.get("durationMinutes").asInt()).isEqualTo(90);
+        assertThat(service.get("price").get("amount").decimalValue()).isEqualByComparingTo("480");
+        assertThat(service.get("price").get("currency").asString()).as("the chain's currency").isEqualTo("GBP");
+        everyWay("13-services");
+
+        // a stylist new to the platform, at the salon, doing it
+        browser.findElement(By.xpath("//nav//a[@href='#team']")).click();
+        Chromium.waitFor(browser, By.id("add-member")).click();
+        Chromium.waitFor(browser, By.id("member-name")).sendKeys("Lena Wu");
+        String lenaEmail = "lena@" + slug + ".test";
+        browser.findElement(By.id("member-email")).sendKeys(lenaEmail);
+        WebElement atSalon = browser.findElement(By.xpath(
+                "//*[@id='member-form']//label[contains(., 'Owner salon')]/input"));
+        if (!atSalon.isSelected()) {
+            atSalon.click();
+        }
+        browser.findElement(By.xpath("//*[@id='member-form']//label[contains(., 'Balayage')]/input")).click();
+        shot("14-add-member");
+        browser.findElement(By.id("save-member")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.findElement(By.id("member-list"))
+                .getText().contains("Lena Wu"));
+        JsonNode lena = get(owner, "/api/v1/staff").valueStream()
+                .filter(found -> found.get("email").asString().equals(lenaEmail)).findFirst().orElseThrow();
+        assertThat(lena.get("role").asString()).isEqualTo("STYLIST");
+        assertThat(lena.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(lena.get("locationIds").toString()).contains(salon);
+        assertThat(lena.get("serviceIds").toString()).contains(service.get("id").asString());
+        everyWay("15-team");
+
+        // her week: 09:00-18:00 with a break at one, every day
+        browser.findElement(By.xpath("//button[@aria-label='Rota Lena Wu' or @aria-label='排班 Lena Wu']")).click();
+        Chromium.waitFor(browser, By.id("rota"));
+        for (DayOfWeek day : DayOfWeek.values()) {
+            browser.findElement(By.id("shifts-" + day)).sendKeys("09:00-18:00");
+            browser.findElement(By.id("breaks-" + day)).sendKeys("13:00-14:00");
+        }
+        everyWay("16-rota");
+        browser.findElement(By.id("save-rota")).click();
+        Chromium.waitFor(browser, By.cssSelector("#rota [role=status]"));
+        JsonNode week = get(owner, "/api/v1/staff/" + lena.get("id").asString() + "/schedule?locationId=" + salon);
+        shot("17-rota-saved");
+        assertThat(week.get("weekly")).hasSize(7);
+        assertThat(week.get("breaks")).hasSize(7);
+        assertThat(violations).as("serious or critical accessibility violations").isEmpty();
+
+        // the times the chain's site offers for it (the availability engine the storefront asks), three days on
+        Tenant tenant = directory.bySlug(Slug.of(slug)).orElseThrow();
+        LocalDate day = LocalDate.now(zone).plusDays(3);
+        List<AvailabilityEngine.Slot> slots = TenantContext.asTenant(tenant, () -> transactions.execute(status -> {
+            AvailabilitySearch.Prepared prepared = availability.prepare(new AvailabilityQuery(UUID.fromString(salon),
+                    List.of(UUID.fromString(service.get("id").asString())), null, day, day), Instant.now());
+            return prepared.engine().slots(prepared.visit(), day, day, Instant.now());
+        }));
+        assertThat(slots).as("Balayage with Lena on " + day).isNotEmpty();
+        Instant opens = day.atTime(9, 0).atZone(zone).toInstant();
+        Instant rest = day.atTime(13, 0).atZone(zone).toInstant();
+        Instant back = day.atTime(14, 0).atZone(zone).toInstant();
+        Instant closes = day.atTime(18, 0).atZone(zone).toInstant();
+        assertThat(slots.getFirst().start()).as("from the start of her shift").isEqualTo(opens);
+        assertThat(slots).allSatisfy(slot -> {
+            assertThat(slot.start()).isAfterOrEqualTo(opens);
+            assertThat(slot.end()).isBeforeOrEqualTo(closes);
+            assertThat(slot.end().isAfter(rest) && slot.start().isBefore(back)).as("over her break").isFalse();
+        });
+        assertThat(slots).anySatisfy(slot -> assertThat(slot.start()).isEqualTo(back));
     }
 
     @Test
@@ -185,30 +328,14 @@ class BackOfficeBrowserIT {
         ZoneId zone = Stream.of("Europe/London", "Asia/Shanghai").map(ZoneId::of)
                 .filter(z -> ZonedDateTime.now(z).getHour() >= 4 && ZonedDateTime.now(z).getHour() < 20)
                 .findFirst().orElseThrow();
-        String allDay = Stream.of(DayOfWeek.values())
-                .map(day -> "{\"day\":\"%s\",\"opens\":\"00:00\",\"closes\":\"23:59\"}".formatted(day))
-                .collect(Collectors.joining(","));
-        Http.Response created = chains.call("POST", "/api/v1/locations", owner, """
-                {"name":"Desk salon","address":{"line1":"1 High Street","city":"Town","region":"","postalCode":"1",
-                 "country":"GB"},"latitude":51.5,"longitude":-0.14,"timezone":"%s","phone":"+44 20 7946 0000",
-                 "openingHours":[%s]}""".formatted(zone.getId(), allDay));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String salon = created.json().get("id").asString();
+        String salon = chains.addAllDaySalon(owner, "Desk salon", zone);
         String anna = chains.addStaff(owner, "anna@" + slug + ".test", "STYLIST", salon);
         String ben = chains.addStaff(owner, "ben@" + slug + ".test", "STYLIST", salon);
         String desk = "desk@" + slug + ".test";
         chains.addStaff(owner, desk, "RECEPTIONIST", salon);
         String cut = chains.addService(owner, "Desk cut");
-        String week = Stream.of(DayOfWeek.values())
-                .map(day -> "{\"day\":\"%s\",\"start\":\"00:00\",\"end\":\"23:59\"}".formatted(day))
-                .collect(Collectors.joining(","));
-        for (String stylist : List.of(anna, ben)) {
-            assertThat(chains.call("PATCH", "/api/v1/staff/" + stylist, owner, "{\"serviceIds\":[\"" + cut + "\"]}")
-                    .status()).isEqualTo(200);
-            Http.Response schedule = chains.call("PUT", "/api/v1/staff/" + stylist + "/schedule", owner, """
-                    {"locationId":"%s","weekly":[%s]}""".formatted(salon, week));
-            assertThat(schedule.status()).as(schedule.body()).isEqualTo(200);
-        }
+        chains.worksAllDay(owner, anna, salon, cut);
+        chains.worksAllDay(owner, ben, salon, cut);
         // a customer of the chain (as a first visit to its site makes one), and someone else's booking at noon
         Tenant tenant = directory.bySlug(Slug.of(slug)).orElseThrow();
         CELLS.update(tenant, """
@@ -235,7 +362,7 @@ class BackOfficeBrowserIT {
         String guest = "Drag Me";
         browser.findElement(By.id("guest-name")).sendKeys(guest);
         browser.findElement(By.xpath("//*[@id='new-booking']//label[contains(., 'Desk cut')]/input")).click();
-        everyWay("03-new-booking");
+        everyWay("04-new-booking");
         browser.findElement(By.id("book")).click();
         Chromium.waitFor(browser, By.cssSelector("#message[role=status]"));
         WebElement event = Chromium.waitFor(browser, event(guest));
@@ -250,14 +377,14 @@ class BackOfficeBrowserIT {
 
         // dragged to Ben's column: moved, at the same time
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", event);
-        shot("04-before-drag");
+        shot("05-before-drag");
         drag(event, column("ben@" + slug + ".test") - column("anna@" + slug + ".test"), 0);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> entry(owner, salon, day, booking)
                 .get("items").get(0).get("staffId").asString().equals(ben));
         assertThat(browser.findElement(By.id("message")).getAttribute("role")).isEqualTo("status");
         assertThat(Instant.parse(entry(owner, salon, day, booking).get("start").asString())).as("at the same time")
                 .isEqualTo(day.atTime(10, 0).atZone(zone).toInstant());
-        shot("05-moved");
+        shot("06-moved");
 
         // two hours later in that column is taken: refused, said, and the booking goes back where it was
         WebElement there = Chromium.waitFor(browser, event(guest));
@@ -272,7 +399,7 @@ class BackOfficeBrowserIT {
         assertThat(Instant.parse(after.get("start").asString())).as("still at its time")
                 .isEqualTo(day.atTime(10, 0).atZone(zone).toInstant());
         assertThat(after.get("items").get(0).get("staffId").asString()).isEqualTo(ben);
-        shot("06-refused-and-back");
+        shot("07-refused-and-back");
 
         // booked elsewhere (another desk, the chain's site): on this calendar within 2 s, unasked
         Chromium.waitFor(browser, By.cssSelector("#live.on"));
@@ -292,7 +419,7 @@ class BackOfficeBrowserIT {
         Chromium.waitFor(browser, By.id("take-payment"));
         assertThat(browser.findElement(By.id("pay-amount")).getAttribute("value")).as("the price is due")
                 .isEqualTo("25.00");
-        everyWay("07-checked-in");
+        everyWay("08-checked-in");
         browser.findElement(By.id("take-payment")).click();
         Chromium.waitFor(browser, By.id("payment-list"));
         JsonNode payments = get(owner, "/api/v1/bookings/" + booking + "/payments");
@@ -302,7 +429,7 @@ class BackOfficeBrowserIT {
         browser.findElement(By.id("complete")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> entry(owner, salon, day, booking)
                 .get("status").asString().equals("COMPLETED"));
-        shot("08-completed");
+        shot("09-completed");
 
         // a walk-in for a customer of the chain, found by phone, starts now
         browser.findElement(By.id("walk-in")).click();
@@ -311,7 +438,7 @@ class BackOfficeBrowserIT {
         Chromium.waitFor(browser, By.cssSelector(".found-customer")).click();
         assertThat(Chromium.waitFor(browser, By.id("chosen-customer")).getText()).contains("Mei Lin");
         browser.findElement(By.xpath("//*[@id='new-booking']//label[contains(., 'Desk cut')]/input")).click();
-        shot("09-walk-in");
+        shot("10-walk-in");
         browser.findElement(By.id("book")).click();
         Chromium.waitFor(browser, By.cssSelector("#message[role=status]"));
         LocalDate today = LocalDate.now(zone);
@@ -331,7 +458,7 @@ class BackOfficeBrowserIT {
         browser.findElement(By.id("add-note")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.findElement(By.cssSelector(
                 ".notes")).getText().contains("Prefers the basin by the window."));
-        everyWay("10-customer");
+        everyWay("11-customer");
         assertThat(violations).as("serious or critical accessibility violations").isEmpty();
     }
 
@@ -398,6 +525,11 @@ class BackOfficeBrowserIT {
         return chains.call("POST", "/api/v1/bookings", token, """
                 {"locationId":"%s","start":"%s","items":[{"serviceId":"%s","staffId":"%s"}],"guest":{"name":"%s"}}"""
                 .formatted(salon, start, service, stylist, guest), "Idempotency-Key", "drag-" + UUID.randomUUID());
+    }
+
+    private static String platformAdmin() {
+        return KEYCLOAK.accessToken("atelier", "atelier-dev", "admin@atelier.test", "atelier-admin",
+                "openid organization");
     }
 
     private void signIn(String email, String password) {
