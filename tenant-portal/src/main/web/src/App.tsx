@@ -6,6 +6,7 @@ import { Customers } from './customers/Customers';
 import { Services } from './catalog/Services';
 import { Team } from './people/Team';
 import { Platform } from './platform/Platform';
+import { Salons } from './salons/Salons';
 
 // the charts load with the reports screen only
 const Reports = lazy(() => import('./reports/Reports'));
@@ -103,8 +104,8 @@ function ChainPicker({ chains, platform, say, onPick }: {
   );
 }
 
-type Screen = 'desk' | 'customers' | 'services' | 'team' | 'reports';
-const SCREENS: Screen[] = ['desk', 'customers', 'services', 'team', 'reports'];
+type Screen = 'desk' | 'customers' | 'services' | 'team' | 'salons' | 'reports';
+const SCREENS: Screen[] = ['desk', 'customers', 'services', 'team', 'salons', 'reports'];
 
 /** The screen named by the address's fragment ({@code #customers}), so that back and forward and links work. */
 function useScreen(): [Screen, (screen: Screen) => void] {
@@ -145,7 +146,7 @@ function Chain({ client, say, language }: { client: Api; say: Say; language: Lan
   const mine = SCREENS.filter((each) => (each === 'desk' || each === 'customers' ? !stylist : manages));
   const shown: Screen = mine.includes(screen) ? screen : 'desk';
   const titles: Record<Screen, string> = { desk: say('frontDesk'), customers: say('customers'),
-    services: say('services'), team: say('team'), reports: say('reports') };
+    services: say('services'), team: say('team'), salons: say('salonsScreen'), reports: say('reports') };
   return (
     <main className="page wide">
       {!stylist && (
@@ -166,6 +167,8 @@ function Chain({ client, say, language }: { client: Api; say: Say; language: Lan
       {shown === 'customers' && <Customers client={client} say={say} language={language} />}
       {shown === 'services' && <Services client={client} me={me} say={say} />}
       {shown === 'team' && <Team client={client} me={me} say={say} language={language} />}
+      {shown === 'salons' && <Salons client={client} say={say} language={language}
+        zone={me.tenant?.timezone ?? 'UTC'} />}
       {shown === 'reports' && <Suspense fallback={<p>{say('loading')}</p>}>
         <Reports client={client} say={say} currency={me.tenant?.currency ?? 'GBP'} /></Suspense>}
     </main>

@@ -14,6 +14,7 @@ type Location = Answer<components['schemas']['LocationView']>;
 type Staff = Answer<components['schemas']['StaffView']>;
 type Entry = Answer<components['schemas']['StaffBookings.DiaryEntry']>;
 type Service = Answer<components['schemas']['ServiceView']>;
+type Working = Answer<components['schemas']['Diary.WorkingTimeView']>;
 
 /** The statuses the grid shows, each with its colour (cancelled and expired bookings leave the grid). */
 const COLOURS: Record<string, string> = {
@@ -81,12 +82,15 @@ export function FrontDesk({ client, me, say, language }: { client: Api; me: Me; 
     }
     const load = async (info: Calendar.FetchInfo): Promise<Calendar.EventInput[]> => {
       const last = new Date(info.end.getTime() - 24 * 3600 * 1000);
-      const { data, error } = await client.GET('/api/v1/bookings', { params: { query: {
-        from: isoDate(info.start), to: isoDate(last), locationId: location.id } } });
-      if (!data) {
-        throw new Error(problemText(error));
+      const query = { from: isoDate(info.start), to: isoDate(last), locationId: location.id };
+      const [diary, hours] = await Promise.all([client.GET('/api/v1/bookings', { params: { query } }),
+        client.GET('/api/v1/bookings/working-time', { params: { query } })]);
+      if (!diary.data) {
+        throw new Error(problemText(diary.error));
       }
-      return (data as Entry[]).flatMap((entry) => events(entry, zone, say));
+      const shaded = hours.data ? offTime(hours.data as Working, columns.map((column) => column.id), info.start,
+        info.end, zone) : [];
+      return [...shaded, ...(diary.data as Entry[]).flatMap((entry) => events(entry, zone, say))];
     };
     const sameZone = Intl.DateTimeFormat().resolvedOptions().timeZone === zone;
     const made = createCalendar(host.current, [ResourceTimeGrid, Interaction], {
@@ -211,6 +215,7 @@ export function FrontDesk({ client, me, say, language }: { client: Api; me: Me; 
             <li key={status}><span className="swatch" style={{ background: colour }} />
               {say(('status_' + status) as Parameters<Say>[0])}</li>
           ))}
+          <li><span className="swatch off-time" />{say('offTime')}</li>
         </ul>
       </div>
       {message && <p role={message.problem ? 'alert' : 'status'} id="message"
@@ -267,6 +272,36 @@ function tidyAria(host: HTMLElement | null, label: string): void {
     grid.setAttribute('aria-label', label);
     grid.tabIndex = 0;
   }
+}
+
+/**
+ * The time each column's stylist does not work, from {@code start} to {@code end} (the calendar's wall-clock days), as
+ * shaded background: outside shifts and opening hours, breaks, time off, closures and holidays.
+ */
+function offTime(working: Working, columns: string[], start: Date, end: Date, zone: string): Calendar.EventInput[] {
+  const shaded: Calendar.EventInput[] = [];
+  for (const id of columns) {
+    const spans = (working.staff.find((member) => member.staffId === id)?.working ?? [])
+      .map((span) => [toWallClock(span.start, zone).getTime(), toWallClock(span.end, zone).getTime()] as const)
+      .sort((a, b) => a[0] - b[0]);
+    let from = start.getTime();
+    const until = end.getTime();
+    for (const [opens, closes] of spans) {
+      if (opens > from) {
+        shaded.push(background(id, from, Math.min(opens, until)));
+      }
+      from = Math.max(from, closes);
+    }
+    if (from < until) {
+      shaded.push(background(id, from, until));
+    }
+  }
+  return shaded;
+}
+
+function background(resource: string, from: number, until: number): Calendar.EventInput {
+  return { id: 'off:' + resource + ':' + from, resourceIds: [resource], start: new Date(from), end: new Date(until),
+    display: 'background', classNames: ['off-time'] };
 }
 
 /** The calendar's events of one diary entry: one per item, in its stylist's column, at the salon's wall clock. */

@@ -6,6 +6,7 @@ import type { Me, Say } from '../App';
 type Service = Answer<components['schemas']['ServiceView']>;
 type Staff = Answer<components['schemas']['StaffView']>;
 type Request = components['schemas']['ServiceRequest'];
+type Performer = Answer<components['schemas']['Performer.PerformerView']>;
 type DepositType = 'NONE' | 'FIXED' | 'PERCENT' | 'FULL';
 
 /** The form's fields, as typed (numbers as text until sent). */
@@ -25,11 +26,14 @@ interface Draft {
   onlineBookable: boolean;
   active: boolean;
   staffIds: string[];
+  resourceTypes: string;
+  /** Per performer: their own minutes and price, as typed (empty for the service's). */
+  terms: Record<string, { minutes: string; price: string }>;
 }
 
 const EMPTY: Draft = { name: '', category: '', description: '', duration: '30', processingOffset: '0',
   processing: '0', bufferBefore: '0', bufferAfter: '0', price: '', deposit: 'NONE', depositAmount: '',
-  depositPercent: '', onlineBookable: true, active: true, staffIds: [] };
+  depositPercent: '', onlineBookable: true, active: true, staffIds: [], resourceTypes: '', terms: {} };
 
 function draftOf(service: Service): Draft {
   return { name: service.name, category: service.category ?? '', description: service.description ?? '',
@@ -39,7 +43,8 @@ function draftOf(service: Service): Draft {
     deposit: (service.deposit?.type ?? 'NONE') as DepositType,
     depositAmount: service.deposit?.amount ? String(service.deposit.amount.amount) : '',
     depositPercent: service.deposit?.percent ? String(service.deposit.percent) : '',
-    onlineBookable: service.onlineBookable, active: service.active, staffIds: service.staffIds ?? [] };
+    onlineBookable: service.onlineBookable, active: service.active, staffIds: service.staffIds ?? [],
+    resourceTypes: (service.resourceTypes ?? []).join(', '), terms: {} };
 }
 
 /**
@@ -64,6 +69,22 @@ export function Services({ client, me, say }: { client: Api; me: Me; say: Say })
   useEffect(load, [load]);
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft({ ...draft, [key]: value });
+
+  const edit = (service: Service) => {
+    const base = draftOf(service);
+    setDraft(base);
+    setEditing(service.id);
+    setNotice(null);
+    setProblem(null);
+    client.GET('/api/v1/services/{id}/performers', { params: { path: { id: service.id } } }).then(({ data }) => {
+      const terms: Draft['terms'] = {};
+      for (const performer of (data ?? []) as Performer[]) {
+        terms[performer.staffId] = { minutes: performer.durationMinutes ? String(performer.durationMinutes) : '',
+          price: performer.price ? String(performer.price.amount) : '' };
+      }
+      setDraft((current) => ({ ...current, terms }));
+    });
+  };
   const number = (text: string) => (text.trim() === '' ? 0 : Number(text));
 
   const save = async (event: React.FormEvent) => {
@@ -77,11 +98,32 @@ export function Services({ client, me, say }: { client: Api; me: Me; say: Say })
         ...(draft.deposit === 'FIXED' ? { amount: { amount: number(draft.depositAmount), currency } } : {}),
         ...(draft.deposit === 'PERCENT' ? { percent: number(draft.depositPercent) } : {}) },
       onlineBookable: draft.onlineBookable, staffIds: draft.staffIds,
+      resourceTypes: draft.resourceTypes.split(',').map((type) => type.trim().toLowerCase()).filter(Boolean),
     };
-    const { error, response } = editing === 'new'
+    const { data, error, response } = editing === 'new'
       ? await client.POST('/api/v1/services', { body })
       : await client.PATCH('/api/v1/services/{id}', { params: { path: { id: editing as string } },
         body: { ...body, active: draft.active } });
+    if (response.ok && data) {
+      // each performer's own terms, where given
+      const id = (data as Service).id;
+      for (const staffId of draft.staffIds) {
+        const own = draft.terms[staffId];
+        if (!own || (own.minutes.trim() === '' && own.price.trim() === '')) {
+          continue;
+        }
+        const terms = { ...(own.minutes.trim() ? { durationMinutes: Number(own.minutes) } : {}),
+          ...(own.price.trim() ? { price: { amount: Number(own.price), currency } } : {}) };
+        const set = await client.PUT('/api/v1/services/{id}/performers/{staffId}', {
+          params: { path: { id, staffId } }, body: terms });
+        if (!set.response.ok) {
+          setEditing(id);
+          setProblem(problemText(set.error));
+          load();
+          return;
+        }
+      }
+    }
     if (response.ok) {
       setEditing(null);
       setProblem(null);
@@ -147,6 +189,26 @@ export function Services({ client, me, say }: { client: Api; me: Me; say: Say })
                 {' '}{member.name}</label>
             ))}
           </fieldset>
+          {draft.staffIds.length > 0 && (
+            <fieldset>
+              <legend>{say('ownTerms')}</legend>
+              {staff.filter((member) => draft.staffIds.includes(member.id)).map((member) => {
+                const own = draft.terms[member.id] ?? { minutes: '', price: '' };
+                const put = (change: Partial<typeof own>) => set('terms', { ...draft.terms,
+                  [member.id]: { ...own, ...change } });
+                return (
+                  <div key={member.id} className="grid">
+                    <label>{member.name} · {say('durationMinutes')}<input type="number" min={5} max={720}
+                      value={own.minutes} onChange={(event) => put({ minutes: event.target.value })} /></label>
+                    <label>{member.name} · {say('price')} ({currency})<input inputMode="decimal" value={own.price}
+                      onChange={(event) => put({ price: event.target.value })} /></label>
+                  </div>
+                );
+              })}
+            </fieldset>
+          )}
+          <label>{say('resourcesNeeded')}<input id="service-resources" value={draft.resourceTypes}
+            placeholder="basin" onChange={(event) => set('resourceTypes', event.target.value)} /></label>
           {problem && <p role="alert" className="problem" id="service-problem">{problem}</p>}
           <div className="actions">
             <button type="submit" id="save-service">{say('save')}</button>
@@ -167,8 +229,7 @@ export function Services({ client, me, say }: { client: Api; me: Me; say: Say })
               <td>{service.category}</td><td>{service.durationMinutes}</td>
               <td>{service.price.amount} {service.price.currency}</td>
               <td>{service.onlineBookable ? say('yes') : say('no')}</td>
-              <td><button type="button" className="link" onClick={() => { setDraft(draftOf(service));
-                setEditing(service.id); setNotice(null); setProblem(null); }}
+              <td><button type="button" className="link" onClick={() => edit(service)}
                 aria-label={say('change') + ' ' + service.name}>{say('change')}</button></td>
             </tr>
           ))}

@@ -3,6 +3,7 @@ import { problemText, type Answer, type Api } from '../api/client';
 import type { components } from '../api/schema';
 import type { Say } from '../App';
 import { fromWallClock } from '../time';
+import { DAYS, formatRanges, parseRanges } from '../ranges';
 
 type Staff = Answer<components['schemas']['StaffView']>;
 type Location = Answer<components['schemas']['LocationView']>;
@@ -10,25 +11,15 @@ type Span = components['schemas']['ScheduleRequest.Span'];
 type Schedule = Answer<components['schemas']['Schedule.ScheduleView']>;
 type TimeOff = Answer<components['schemas']['TimeOff.TimeOffView']>;
 
-const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
-const RANGES = /^\s*(([01]\d|2[0-3]):[0-5]\d|24:00)\s*[-–]\s*(([01]\d|2[0-3]):[0-5]\d|24:00)\s*$/;
-
 /** "09:00-13:00, 14:00-18:00" for a day's spans. */
 function written(spans: Span[], day: string): string {
-  return spans.filter((span) => span.day === day).map((span) => span.start + '-' + span.end).join(', ');
+  return formatRanges(spans.filter((span) => span.day === day));
 }
 
 /** The spans a day's text names, or the text that is not a span. */
 function read(text: string, day: string): Span[] | string {
-  const spans: Span[] = [];
-  for (const part of text.split(',').filter((piece) => piece.trim() !== '')) {
-    const found = RANGES.exec(part);
-    if (!found) {
-      return part.trim();
-    }
-    spans.push({ day, start: found[1], end: found[3] });
-  }
-  return spans;
+  const ranges = parseRanges(text);
+  return typeof ranges === 'string' ? ranges : ranges.map((range) => ({ day, ...range }));
 }
 
 /**

@@ -267,6 +267,10 @@ class PortalMalformedRequestsIT {
                 + query(r, "to", date(r)).replace('?', '&') + query(r, "locationId", id(r, "location"))
                         .replace('?', '&'),
                 null));
+        endpoints.add(new Endpoint("GET", r -> "/api/v1/bookings/working-time" + query(r, "from", date(r))
+                + query(r, "to", date(r)).replace('?', '&') + query(r, "locationId", id(r, "location"))
+                        .replace('?', '&'),
+                null));
         // a stream, so always a short one (left out, it would last its default of 55 s)
         endpoints.add(new Endpoint("GET", r -> "/api/v1/bookings/changes?seconds=" + encoded(value(r, "1", "0", "-1",
                 "301", "", "x", "1.5", "99999999999", "１")), null));

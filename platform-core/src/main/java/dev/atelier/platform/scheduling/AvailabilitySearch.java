@@ -77,6 +77,51 @@ public class AvailabilitySearch {
         return prepare(query, now, true, Rules.ONLINE, null, null);
     }
 
+    /** When each stylist working at a location works on the local dates {@code from}..{@code to}, and its zone. */
+    public record WorkingTime(ZoneId zone, Map<UUID, List<Interval>> staff) {
+    }
+
+    /**
+     * When each of the location's stylists works on the local dates {@code from} to {@code to} (at most
+     * {@link AvailabilityQuery#MAX_DAYS}): shifts within opening hours, less holidays, closures, breaks and time off.
+     *
+     * @throws InvalidRequestException if the dates are out of range, reversed or too many
+     * @throws NotFoundException if there is no such location
+     */
+    @Transactional(readOnly = true)
+    public WorkingTime workingTime(UUID locationId, LocalDate from, LocalDate to) {
+        List<FieldError> errors = new ArrayList<>();
+        if (!CalendarLimits.contains(from) || !CalendarLimits.contains(to)) {
+            errors.add(new FieldError(CalendarLimits.contains(from) ? "to" : "from", CalendarLimits.DESCRIPTION));
+        } else if (to.isBefore(from)) {
+            errors.add(new FieldError("to", "must not be before from"));
+        } else if (from.plusDays(AvailabilityQuery.MAX_DAYS - 1).isBefore(to)) {
+            errors.add(new FieldError("to", "at most " + AvailabilityQuery.MAX_DAYS + " days from from"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        LocationCalendar calendar = calendars.of(locationId);
+        ZoneId zone = calendar.zone();
+        Instant windowStart = from.atStartOfDay(zone).toInstant().minus(MARGIN);
+        Instant windowEnd = to.plusDays(1).atStartOfDay(zone).toInstant().plus(MARGIN);
+        List<Calendars.Staff> staffCalendars = new ArrayList<>();
+        for (UUID id : calendar.working()) {
+            staffCalendars.add(new Calendars.Staff(id, calendar.shifts().getOrDefault(id, List.of()),
+                    calendar.extraShifts().getOrDefault(id, List.of()).stream()
+                            .filter(extra -> !extra.date().isBefore(from) && !extra.date().isAfter(to)).toList(),
+                    calendar.breaks().getOrDefault(id, List.of()),
+                    LocationCalendar.within(calendar.timeOff().getOrDefault(id, List.of()), windowStart, windowEnd),
+                    List.of()));
+        }
+        Set<LocalDate> holidays = new HashSet<>();
+        calendar.holidays().stream().filter(day -> !day.isBefore(from) && !day.isAfter(to)).forEach(holidays::add);
+        AvailabilityEngine engine = new AvailabilityEngine(new Calendars.Location(zone, calendar.openingHours(),
+                holidays, LocationCalendar.within(calendar.closures(), windowStart, windowEnd)), staffCalendars,
+                List.of(), Calendars.Policy.DEFAULT);
+        return new WorkingTime(zone, engine.workingTime(from, to));
+    }
+
     /**
      * The engine for a visit of {@code serviceIds} at {@code locationId} on the local date of {@code start} (the
      * booking path's question, with the location's calendar read once).

@@ -6,8 +6,10 @@ import static dev.atelier.platform.identity.StaffRole.RECEPTIONIST;
 import static dev.atelier.platform.identity.StaffRole.STYLIST;
 
 import dev.atelier.platform.booking.StaffBookings;
+import dev.atelier.platform.scheduling.AvailabilitySearch;
 import dev.atelier.portal.access.StaffMember;
 import dev.atelier.portal.access.StaffRoles;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -28,9 +30,40 @@ import org.springframework.web.bind.annotation.RestController;
 class DiaryController {
 
     private final StaffBookings bookings;
+    private final AvailabilitySearch availability;
 
-    DiaryController(StaffBookings bookings) {
+    DiaryController(StaffBookings bookings, AvailabilitySearch availability) {
         this.bookings = bookings;
+        this.availability = availability;
+    }
+
+    /** When each stylist works on the dates: what the calendar leaves unshaded. */
+    record WorkingTimeView(String locationId, String timezone, List<StaffWorking> staff) {
+    }
+
+    record StaffWorking(String staffId, List<Span> working) {
+    }
+
+    record Span(Instant start, Instant end) {
+    }
+
+    /**
+     * {@code ?from=&to=&locationId=}: local dates, inclusive, at most 31 days; each stylist's working time there
+     * (shifts within opening hours, less holidays, closures, breaks and time off). A stylist's is their own.
+     */
+    @GetMapping("/working-time")
+    @StaffRoles({OWNER, MANAGER, RECEPTIONIST, STYLIST})
+    public WorkingTimeView workingTime(StaffMember caller,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam UUID locationId) {
+        AvailabilitySearch.WorkingTime found = availability.workingTime(locationId, from, to);
+        List<StaffWorking> staff = found.staff().entrySet().stream()
+                .filter(entry -> caller.role() != STYLIST || entry.getKey().equals(caller.membership().id()))
+                .map(entry -> new StaffWorking(entry.getKey().toString(), entry.getValue().stream()
+                        .map(span -> new Span(span.start(), span.end())).toList()))
+                .toList();
+        return new WorkingTimeView(locationId.toString(), found.zone().getId(), staff);
     }
 
     /** {@code ?from=&to=&locationId=&staffId=}: local dates, inclusive. A stylist's diary is always their own. */

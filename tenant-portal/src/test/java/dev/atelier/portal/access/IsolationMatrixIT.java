@@ -110,6 +110,7 @@ class IsolationMatrixIT {
             new Endpoint("POST", "/api/v1/staff/{id}/time-off", Kind.STAFF_WRITE, true),
             new Endpoint("GET", "/api/v1/bookings", Kind.STAFF_READ, false),
             new Endpoint("GET", "/api/v1/bookings/changes", Kind.STAFF_READ, false),
+            new Endpoint("GET", "/api/v1/bookings/working-time", Kind.STAFF_READ, false),
             new Endpoint("POST", "/api/v1/bookings/{id}/check-in", Kind.STAFF_ACTION, false, true),
             new Endpoint("POST", "/api/v1/bookings/{id}/complete", Kind.STAFF_ACTION, false, true),
             new Endpoint("POST", "/api/v1/bookings/{id}/no-show", Kind.STAFF_WRITE, false, true),
@@ -318,6 +319,9 @@ class IsolationMatrixIT {
         String path = endpoint.template().replace("{slug}", "matrix-" + tenant);
         if (path.equals("/api/v1/bookings") && endpoint.method().equals("GET")) {
             path += "?from=2027-01-04&to=2027-01-10";
+        }
+        if (path.equals("/api/v1/bookings/working-time")) {
+            path += "?from=2027-01-04&to=2027-01-10&locationId=" + location[i];
         }
         if (path.equals("/api/v1/bookings/changes")) {
             // a stream: one second of it

@@ -261,6 +261,47 @@ class FrontDeskIT {
                 + "' and action = 'booking.cancel'")).containsExactly("client called");
     }
 
+    @Test
+    void theCalendarIsToldWhenEachStylistWorksLessBreaksTimeOffAndClosures() {
+        String cara = chains.addStaff(owner, "cara@front-desk.test", "STYLIST", location);
+        LocalDate day = day(7);
+        Http.Response week = chains.call("PUT", "/api/v1/staff/" + cara + "/schedule", owner, """
+                {"locationId":"%s","weekly":[{"day":"%s","start":"09:00","end":"17:00"}],
+                 "breaks":[{"day":"%s","start":"12:00","end":"13:00"}]}""".formatted(location, day.getDayOfWeek(),
+                day.getDayOfWeek()));
+        assertThat(week.status()).as(week.body()).isEqualTo(200);
+        Instant at = day.atTime(15, 0).atZone(zone).toInstant();
+        assertThat(chains.call("POST", "/api/v1/staff/" + cara + "/time-off", owner, """
+                {"start":"%s","end":"%s","reason":"Dentist"}""".formatted(at, at.plusSeconds(1800))).status())
+                .isEqualTo(201);
+        Instant shut = day.atTime(16, 0).atZone(zone).toInstant();
+        assertThat(chains.call("POST", "/api/v1/locations/" + location + "/closures", owner, """
+                {"start":"%s","end":"%s","reason":"Inspection"}""".formatted(shut, shut.plusSeconds(7200))).status())
+                .isEqualTo(201);
+
+        String query = "/api/v1/bookings/working-time?from=" + day + "&to=" + day + "&locationId=" + location;
+        Http.Response answer = chains.call("GET", query, receptionist, null);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().get("timezone").asString()).isEqualTo(zone.getId());
+        JsonNode caras = answer.json().get("staff").valueStream()
+                .filter(member -> member.get("staffId").asString().equals(cara)).findFirst().orElseThrow();
+        assertThat(caras.get("working").valueStream().map(span -> span.get("start").asString() + "/"
+                + span.get("end").asString()).toList()).containsExactly(
+                        day.atTime(9, 0).atZone(zone).toInstant() + "/" + day.atTime(12, 0).atZone(zone).toInstant(),
+                        day.atTime(13, 0).atZone(zone).toInstant() + "/" + at,
+                        at.plusSeconds(1800) + "/" + shut);
+        assertThat(answer.json().get("staff").valueStream().map(member -> member.get("staffId").asString()))
+                .contains(anna, ben);
+
+        Http.Response own = chains.call("GET", query, stylistToken, null);
+        assertThat(own.json().get("staff").valueStream().map(member -> member.get("staffId").asString()).toList())
+                .as("a stylist's own").containsExactly(anna);
+        assertProblem(chains.call("GET", "/api/v1/bookings/working-time?from=" + day + "&to=" + day.plusDays(40)
+                + "&locationId=" + location, receptionist, null), 400, "validation");
+        assertThat(chains.call("GET", "/api/v1/bookings/working-time?from=" + day + "&to=" + day + "&locationId="
+                + java.util.UUID.randomUUID(), receptionist, null).status()).isEqualTo(404);
+    }
+
     private Http.Response book(String token, String key, Instant start, String stylist, String client) {
         return chains.call("POST", "/api/v1/bookings", token, """
                 {"locationId":"%s","start":"%s","items":[{"serviceId":"%s","staffId":"%s"}]%s}"""

@@ -40,6 +40,7 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -62,7 +63,8 @@ import tools.jackson.databind.JsonNode;
  * onto taken time (refused, said, back where it was), sees a booking made elsewhere appear within 2 s, checks the
  * visit in, takes its payment and completes it, books a walk-in for a customer found by phone, and notes something
  * on that customer's profile. An owner of a new chain adds a service, a stylist new to the platform and her rota, and
- * the times of her shifts (not of her breaks) are offered for it.
+ * the times of her shifts (not of her breaks) are offered for it; then the salon closes on Sundays and the policy's
+ * start times come every half hour.
  */
 @SpringBootTest(classes = TenantPortalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -317,6 +319,27 @@ class BackOfficeBrowserIT {
             assertThat(slot.end().isAfter(rest) && slot.start().isBefore(back)).as("over her break").isFalse();
         });
         assertThat(slots).anySatisfy(slot -> assertThat(slot.start()).isEqualTo(back));
+
+        // the salon closes on Sundays now, and start times come every half hour
+        browser.findElement(By.xpath("//nav//a[@href='#salons']")).click();
+        Chromium.waitFor(browser, By.xpath("//select[@id='salon-choice']/option[normalize-space()='Owner salon']"))
+                .click();
+        WebElement sunday = Chromium.waitFor(browser, By.id("hours-SUNDAY"));
+        assertThat(sunday.getAttribute("value")).isEqualTo("08:00-21:00");
+        // as a person clears it (WebElement.clear() sets the value without the input event React listens to)
+        sunday.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        browser.findElement(By.id("save-salon")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> !get(owner, "/api/v1/locations/" + salon)
+                .get("openingHours").toString().contains("SUNDAY"));
+        WebElement step = Chromium.waitFor(browser, By.id("policy-slotStepMinutes"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> !step.getAttribute("value").isEmpty());
+        step.clear();
+        step.sendKeys("30");
+        browser.findElement(By.id("save-policy")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> get(owner, "/api/v1/booking-policy")
+                .get("slotStepMinutes").asInt() == 30);
+        everyWay("18-salons");
+        assertThat(violations).as("serious or critical accessibility violations").isEmpty();
     }
 
     @Test

@@ -115,7 +115,33 @@ public final class AvailabilityEngine {
     private record Free(Timeline open, Map<UUID, Timeline> staff, Map<UUID, Timeline> resources) {
     }
 
+    /**
+     * When each stylist works on the local dates {@code first} to {@code last}: their shifts (weekly and one-off)
+     * within the location's opening hours, less holidays, closures, breaks and time off — whether booked or not. What
+     * the front desk's calendar leaves unshaded.
+     */
+    public Map<UUID, List<Interval>> workingTime(LocalDate first, LocalDate last) {
+        Timeline open = open(first, last);
+        Map<UUID, List<Interval>> working = new LinkedHashMap<>();
+        staff.values().forEach(member -> working.put(member.id(), working(member, open, first, last).intervals()));
+        return working;
+    }
+
     private Free free(LocalDate first, LocalDate last) {
+        Timeline open = open(first, last);
+        Map<UUID, Timeline> staffFree = new HashMap<>();
+        for (Staff member : staff.values()) {
+            staffFree.put(member.id(), working(member, open, first, last).minus(Timeline.of(member.taken())));
+        }
+        Map<UUID, Timeline> resourceFree = new HashMap<>();
+        for (Resource resource : resources) {
+            resourceFree.put(resource.id(), open.minus(Timeline.of(resource.taken())));
+        }
+        return new Free(open, staffFree, resourceFree);
+    }
+
+    /** The location's opening hours over the dates, less holidays and closures. */
+    private Timeline open(LocalDate first, LocalDate last) {
         List<Interval> openSpans = new ArrayList<>();
         for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
             if (location.holidays().contains(date)) {
@@ -127,38 +153,32 @@ public final class AvailabilityEngine {
                 }
             }
         }
-        Timeline open = Timeline.of(openSpans).minus(Timeline.of(location.closures()));
-        Map<UUID, Timeline> staffFree = new HashMap<>();
-        for (Staff member : staff.values()) {
-            List<Interval> working = new ArrayList<>();
-            List<Interval> breaks = new ArrayList<>();
-            for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
-                for (WeeklySpan shift : member.shifts()) {
-                    if (shift.appliesOn(date)) {
-                        shift.span().on(date, location.zone()).ifPresent(working::add);
-                    }
-                }
-                for (WeeklySpan pause : member.breaks()) {
-                    if (pause.appliesOn(date)) {
-                        pause.span().on(date, location.zone()).ifPresent(breaks::add);
-                    }
+        return Timeline.of(openSpans).minus(Timeline.of(location.closures()));
+    }
+
+    /** {@code member}'s shifts within {@code open} over the dates, less breaks and time off. */
+    private Timeline working(Staff member, Timeline open, LocalDate first, LocalDate last) {
+        List<Interval> working = new ArrayList<>();
+        List<Interval> away = new ArrayList<>();
+        for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
+            for (WeeklySpan shift : member.shifts()) {
+                if (shift.appliesOn(date)) {
+                    shift.span().on(date, location.zone()).ifPresent(working::add);
                 }
             }
-            for (DatedSpan extra : member.extraShifts()) {
-                if (!extra.date().isBefore(first) && !extra.date().isAfter(last)) {
-                    extra.span().on(extra.date(), location.zone()).ifPresent(working::add);
+            for (WeeklySpan pause : member.breaks()) {
+                if (pause.appliesOn(date)) {
+                    pause.span().on(date, location.zone()).ifPresent(away::add);
                 }
             }
-            List<Interval> away = new ArrayList<>(breaks);
-            away.addAll(member.timeOff());
-            away.addAll(member.taken());
-            staffFree.put(member.id(), Timeline.of(working).intersect(open).minus(Timeline.of(away)));
         }
-        Map<UUID, Timeline> resourceFree = new HashMap<>();
-        for (Resource resource : resources) {
-            resourceFree.put(resource.id(), open.minus(Timeline.of(resource.taken())));
+        for (DatedSpan extra : member.extraShifts()) {
+            if (!extra.date().isBefore(first) && !extra.date().isAfter(last)) {
+                extra.span().on(extra.date(), location.zone()).ifPresent(working::add);
+            }
         }
-        return new Free(open, staffFree, resourceFree);
+        away.addAll(member.timeOff());
+        return Timeline.of(working).intersect(open).minus(Timeline.of(away));
     }
 
     /** The wall-clock grid of the dates, as instants (none in a skipped hour, both showings of a repeated one). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.platform.scheduling.availability.AvailabilityEngine.Slot;
 import dev.atelier.platform.scheduling.availability.AvailabilityEngine.VisitItem;
+import dev.atelier.platform.scheduling.availability.Calendars.DatedSpan;
 import dev.atelier.platform.scheduling.availability.Calendars.Location;
 import dev.atelier.platform.scheduling.availability.Calendars.Policy;
 import dev.atelier.platform.scheduling.availability.Calendars.Resource;
@@ -175,6 +176,36 @@ class AvailabilityEngineTest {
 
         assertThat(starts(engine.slots(visit(service(30, ANNA)), monday, tuesday, LONG_AGO)))
                 .containsExactly("2026-06-01T10:00:00Z", "2026-06-01T10:30:00Z", "2026-06-01T11:30:00Z");
+    }
+
+    @Test
+    void workingTimeIsShiftsWithinOpeningHoursLessBreaksTimeOffClosuresAndHolidaysButNotBookings() {
+        LocalDate monday = LocalDate.of(2026, 6, 1);
+        LocalDate tuesday = monday.plusDays(1);
+        LocalDate wednesday = monday.plusDays(2);
+        Instant busy = Instant.parse("2026-06-01T14:00:00Z");
+        Staff anna = new Staff(ANNA, shift("08:00", "18:00"),
+                List.of(new DatedSpan(wednesday, DailySpan.of("10:00", "12:00"))),
+                hours("12:00", "12:30"), List.of(Interval.of(Instant.parse("2026-06-02T15:00:00Z"),
+                        Duration.ofHours(1))),
+                List.of(Interval.of(busy, Duration.ofHours(1))));
+        AvailabilityEngine engine = new AvailabilityEngine(new Location(ZoneId.of("UTC"), weekdays("09:00", "17:00"),
+                Set.of(wednesday.plusDays(1)), List.of(Interval.of(Instant.parse("2026-06-01T16:00:00Z"),
+                        Duration.ofHours(3)))),
+                List.of(anna), List.of(), NO_LEAD);
+
+        assertThat(engine.workingTime(monday, wednesday.plusDays(1)).get(ANNA)).containsExactly(
+                // Monday: the salon opens at nine, the break at noon, closed from four; the booking at two stays
+                Interval.of(Instant.parse("2026-06-01T09:00:00Z"), Duration.ofHours(3)),
+                Interval.of(Instant.parse("2026-06-01T12:30:00Z"), Duration.ofMinutes(210)),
+                // Tuesday: an hour off at three
+                Interval.of(Instant.parse("2026-06-02T09:00:00Z"), Duration.ofHours(3)),
+                Interval.of(Instant.parse("2026-06-02T12:30:00Z"), Duration.ofMinutes(150)),
+                Interval.of(Instant.parse("2026-06-02T16:00:00Z"), Duration.ofHours(1)),
+                // Wednesday: the weekly shift and the extra one overlap
+                Interval.of(Instant.parse("2026-06-03T09:00:00Z"), Duration.ofHours(3)),
+                Interval.of(Instant.parse("2026-06-03T12:30:00Z"), Duration.ofMinutes(270)));
+        // Thursday is a holiday
     }
 
     private static AvailabilityEngine engine(String zone, List<WeeklySpan> opening, List<Staff> staff,
