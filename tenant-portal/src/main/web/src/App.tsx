@@ -7,6 +7,7 @@ import { Services } from './catalog/Services';
 import { Team } from './people/Team';
 import { Platform } from './platform/Platform';
 import { Salons } from './salons/Salons';
+import { ThemeEditor } from './theme/ThemeEditor';
 
 // the charts load with the reports screen only
 const Reports = lazy(() => import('./reports/Reports'));
@@ -104,8 +105,8 @@ function ChainPicker({ chains, platform, say, onPick }: {
   );
 }
 
-type Screen = 'desk' | 'customers' | 'services' | 'team' | 'salons' | 'reports';
-const SCREENS: Screen[] = ['desk', 'customers', 'services', 'team', 'salons', 'reports'];
+type Screen = 'desk' | 'customers' | 'services' | 'team' | 'salons' | 'theme' | 'reports';
+const SCREENS: Screen[] = ['desk', 'customers', 'services', 'team', 'salons', 'theme', 'reports'];
 
 /** The screen named by the address's fragment ({@code #customers}), so that back and forward and links work. */
 function useScreen(): [Screen, (screen: Screen) => void] {
@@ -146,7 +147,8 @@ function Chain({ client, say, language }: { client: Api; say: Say; language: Lan
   const mine = SCREENS.filter((each) => (each === 'desk' || each === 'customers' ? !stylist : manages));
   const shown: Screen = mine.includes(screen) ? screen : 'desk';
   const titles: Record<Screen, string> = { desk: say('frontDesk'), customers: say('customers'),
-    services: say('services'), team: say('team'), salons: say('salonsScreen'), reports: say('reports') };
+    services: say('services'), team: say('team'), salons: say('salonsScreen'), theme: say('theme'),
+    reports: say('reports') };
   return (
     <main className="page wide">
       {!stylist && (
@@ -167,7 +169,8 @@ function Chain({ client, say, language }: { client: Api; say: Say; language: Lan
       {shown === 'customers' && <Customers client={client} say={say} language={language} />}
       {shown === 'services' && <Services client={client} me={me} say={say} />}
       {shown === 'team' && <Team client={client} me={me} say={say} language={language} />}
-      {shown === 'salons' && <Salons client={client} say={say} language={language}
+      {shown === 'theme' && <ThemeEditor client={client} say={say} />}
+      {shown === 'salons' && <Salons client={client} me={me} say={say} language={language}
         zone={me.tenant?.timezone ?? 'UTC'} />}
       {shown === 'reports' && <Suspense fallback={<p>{say('loading')}</p>}>
         <Reports client={client} say={say} currency={me.tenant?.currency ?? 'GBP'} /></Suspense>}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { problemText, type Answer, type Api } from '../api/client';
 import type { components } from '../api/schema';
 import type { Me, Say } from '../App';
+import type { Key } from '../i18n';
 
 type Service = Answer<components['schemas']['ServiceView']>;
 type Staff = Answer<components['schemas']['StaffView']>;
@@ -59,7 +60,8 @@ export function Services({ client, me, say }: { client: Api; me: Me; say: Say })
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [problem, setProblem] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // a word's key, so that it follows a language switch
+  const [notice, setNotice] = useState<Key | null>(null);
 
   const load = useCallback(() => {
     client.GET('/api/v1/services').then(({ data }) => setServices((data ?? []) as Service[]));
@@ -70,10 +72,8 @@ export function Services({ client, me, say }: { client: Api; me: Me; say: Say })
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft({ ...draft, [key]: value });
 
+  /** Opens the form on {@code service} once its performers' own terms are read (so nothing typed is overwritten). */
   const edit = (service: Service) => {
-    const base = draftOf(service);
-    setDraft(base);
-    setEditing(service.id);
     setNotice(null);
     setProblem(null);
     client.GET('/api/v1/services/{id}/performers', { params: { path: { id: service.id } } }).then(({ data }) => {
@@ -82,8 +82,9 @@ export function Services({ client, me, say }: { client: Api; me: Me; say: Say })
         terms[performer.staffId] = { minutes: performer.durationMinutes ? String(performer.durationMinutes) : '',
           price: performer.price ? String(performer.price.amount) : '' };
       }
-      setDraft((current) => ({ ...current, terms }));
-    });
+      setDraft({ ...draftOf(service), terms });
+      setEditing(service.id);
+    }, (error: unknown) => setProblem(String(error)));
   };
   const number = (text: string) => (text.trim() === '' ? 0 : Number(text));
 
@@ -127,7 +128,7 @@ export function Services({ client, me, say }: { client: Api; me: Me; say: Say })
     if (response.ok) {
       setEditing(null);
       setProblem(null);
-      setNotice(say('saved'));
+      setNotice('saved');
       load();
     } else {
       setProblem(problemText(error));
@@ -139,7 +140,7 @@ export function Services({ client, me, say }: { client: Api; me: Me; say: Say })
       <div className="toolbar">
         <button type="button" id="add-service" onClick={() => { setDraft(EMPTY); setEditing('new'); setNotice(null);
           setProblem(null); }}>{say('addService')}</button>
-        {notice && <p role="status" className="notice">{notice}</p>}
+        {notice && <p role="status" className="notice">{say(notice)}</p>}
       </div>
       {editing && (
         <form onSubmit={(event) => void save(event)} className="editor" id="service-form"

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { problemText, type Answer, type Api } from '../api/client';
 import type { components } from '../api/schema';
 import type { Say } from '../App';
+import type { Key } from '../i18n';
 import type { Language } from '../i18n';
 
 type Entry = Answer<components['schemas']['StaffBookings.DiaryEntry']>;
@@ -38,7 +39,8 @@ export function BookingPayments({ client, entry, say, language, mayRefund }: {
   const currency = entry.price.currency;
   const [payments, setPayments] = useState<Payment[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // a word's key, so that it follows a language switch
+  const [notice, setNotice] = useState<Key | null>(null);
   const [tender, setTender] = useState<'cash' | 'card-terminal' | 'other'>('card-terminal');
   const [amount, setAmount] = useState('');
   const [refund, setRefund] = useState('');
@@ -72,7 +74,7 @@ export function BookingPayments({ client, entry, say, language, mayRefund }: {
     if (response.ok) {
       setPayKey(crypto.randomUUID());
       setProblem(null);
-      setNotice(say('paymentTaken'));
+      setNotice('paymentTaken');
       load();
     } else {
       setProblem(problemText(error));
@@ -87,7 +89,7 @@ export function BookingPayments({ client, entry, say, language, mayRefund }: {
     if (response.ok) {
       setRefundKey(crypto.randomUUID());
       setProblem(null);
-      setNotice(say('refunded'));
+      setNotice('refunded');
       setReason('');
       load();
     } else {
@@ -106,7 +108,7 @@ export function BookingPayments({ client, entry, say, language, mayRefund }: {
           ))}
         </ul>
       )}
-      {notice && <p role="status" className="notice">{notice}</p>}
+      {notice && <p role="status" className="notice">{say(notice)}</p>}
       {problem && <p role="alert" className="problem">{problem}</p>}
       <form onSubmit={(event) => void take(event)} className="inline-form">
         <label>{say('amount')} ({currency})<input id="pay-amount" inputMode="decimal" required value={amount}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { problemText, type Answer, type Api } from '../api/client';
 import type { components } from '../api/schema';
 import type { Say } from '../App';
+import type { Key } from '../i18n';
 import { fromWallClock } from '../time';
 import { DAYS, formatRanges, parseRanges } from '../ranges';
 
@@ -10,6 +11,7 @@ type Location = Answer<components['schemas']['LocationView']>;
 type Span = components['schemas']['ScheduleRequest.Span'];
 type Schedule = Answer<components['schemas']['Schedule.ScheduleView']>;
 type TimeOff = Answer<components['schemas']['TimeOff.TimeOffView']>;
+type ExtraShift = Answer<components['schemas']['ExtraShift.ExtraShiftView']>;
 
 /** "09:00-13:00, 14:00-18:00" for a day's spans. */
 function written(spans: Span[], day: string): string {
@@ -34,11 +36,14 @@ export function Rota({ client, member, locations, say, language, onClose }: {
   const [shifts, setShifts] = useState<Record<string, string>>({});
   const [breaks, setBreaks] = useState<Record<string, string>>({});
   const [timeOff, setTimeOff] = useState<TimeOff[]>([]);
+  const [extras, setExtras] = useState<ExtraShift[]>([]);
+  const [extra, setExtra] = useState({ date: '', start: '', end: '' });
   const [offStart, setOffStart] = useState('');
   const [offEnd, setOffEnd] = useState('');
   const [offReason, setOffReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // a word's key, so that it follows a language switch
+  const [notice, setNotice] = useState<Key | null>(null);
   useEffect(() => {
     // the salons may arrive after the rota opened
     if (!locations.some((found) => found.id === locationId) && locations.length > 0) {
@@ -60,6 +65,8 @@ export function Rota({ client, member, locations, say, language, onClose }: {
       });
     client.GET('/api/v1/staff/{id}/time-off', { params: { path: { id: member.id } } })
       .then(({ data }) => setTimeOff((data ?? []) as TimeOff[]));
+    client.GET('/api/v1/staff/{id}/extra-shifts', { params: { path: { id: member.id } } })
+      .then(({ data }) => setExtras(((data ?? []) as ExtraShift[]).filter((one) => one.locationId === locationId)));
   }, [client, member.id, locationId]);
   useEffect(load, [load]);
 
@@ -80,7 +87,7 @@ export function Rota({ client, member, locations, say, language, onClose }: {
     const { error, response } = await client.PUT('/api/v1/staff/{id}/schedule', {
       params: { path: { id: member.id } }, body: { locationId, weekly, breaks: rests } });
     setProblem(response.ok ? null : problemText(error));
-    setNotice(response.ok ? say('saved') : null);
+    setNotice(response.ok ? 'saved' : null);
     if (response.ok) {
       load();
     }
@@ -96,9 +103,28 @@ export function Rota({ client, member, locations, say, language, onClose }: {
       setOffStart('');
       setOffEnd('');
       setOffReason('');
-      setNotice(say('saved'));
+      setNotice('saved');
       load();
     }
+  };
+
+  const addExtra = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const { error, response } = await client.POST('/api/v1/staff/{id}/extra-shifts', {
+      params: { path: { id: member.id } }, body: { locationId, date: extra.date, start: extra.start, end: extra.end } });
+    setProblem(response.ok ? null : problemText(error));
+    if (response.ok) {
+      setExtra({ date: '', start: '', end: '' });
+      setNotice('saved');
+      load();
+    }
+  };
+
+  const removeExtra = async (id: string) => {
+    const { error, response } = await client.DELETE('/api/v1/staff/{id}/extra-shifts/{shiftId}', {
+      params: { path: { id: member.id, shiftId: id } } });
+    setProblem(response.ok ? null : problemText(error));
+    load();
   };
 
   const removeTimeOff = async (id: string) => {
@@ -141,8 +167,25 @@ export function Rota({ client, member, locations, say, language, onClose }: {
           </div>
         </form>
       )}
-      {notice && <p role="status" className="notice">{notice}</p>}
+      {notice && <p role="status" className="notice">{say(notice)}</p>}
       {problem && <p role="alert" className="problem" id="rota-problem">{problem}</p>}
+      <h3>{say('extraShifts')}</h3>
+      <ul className="notes" id="extra-shift-list">
+        {extras.map((one) => (
+          <li key={one.id}>{one.date} · {one.start}–{one.end}{' '}
+            <button type="button" className="link" onClick={() => void removeExtra(one.id)}>{say('remove')}</button>
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={(event) => void addExtra(event)} className="grid">
+        <label>{say('dayWord')}<input id="extra-date" type="date" required value={extra.date}
+          onChange={(event) => setExtra({ ...extra, date: event.target.value })} /></label>
+        <label>{say('from')}<input id="extra-start" type="time" required value={extra.start}
+          onChange={(event) => setExtra({ ...extra, start: event.target.value })} /></label>
+        <label>{say('until')}<input id="extra-end" type="time" required value={extra.end}
+          onChange={(event) => setExtra({ ...extra, end: event.target.value })} /></label>
+        <button type="submit" id="add-extra-shift">{say('addExtraShift')}</button>
+      </form>
       <h3>{say('timeOff')}</h3>
       <ul className="notes" id="time-off-list">
         {timeOff.map((off) => (

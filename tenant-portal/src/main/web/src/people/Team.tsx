@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { problemText, type Answer, type Api } from '../api/client';
 import type { components } from '../api/schema';
 import type { Me, Say } from '../App';
+import type { Key } from '../i18n';
 import { Rota } from './Rota';
 
 type Staff = Answer<components['schemas']['StaffView']>;
@@ -32,7 +33,8 @@ export function Team({ client, me, say, language }: { client: Api; me: Me; say: 
   const [rotaOf, setRotaOf] = useState<Staff | null>(null);
   const [draft, setDraft] = useState<Draft>({ name: '', email: '', role: 'STYLIST', locationIds: [], serviceIds: [] });
   const [problem, setProblem] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // a word's key, so that it follows a language switch
+  const [notice, setNotice] = useState<Key | null>(null);
 
   const load = useCallback(() => {
     client.GET('/api/v1/staff').then(({ data }) => setStaff((data ?? []) as Staff[]));
@@ -43,7 +45,7 @@ export function Team({ client, me, say, language }: { client: Api; me: Me; say: 
   useEffect(load, [load]);
 
   const roles = me.role === 'OWNER' ? ROLES : ROLES.filter((role) => role === 'STYLIST' || role === 'RECEPTIONIST');
-  const answered = (ok: boolean, error: unknown, text: string) => {
+  const answered = (ok: boolean, error: unknown, text: Key) => {
     if (ok) {
       setEditing(null);
       setProblem(null);
@@ -58,18 +60,18 @@ export function Team({ client, me, say, language }: { client: Api; me: Me; say: 
     event.preventDefault();
     if (editing === 'new') {
       const { error, response } = await client.POST('/api/v1/staff', { body: draft });
-      answered(response.ok, error, say('added'));
+      answered(response.ok, error, 'added');
     } else if (editing) {
       const { error, response } = await client.PATCH('/api/v1/staff/{id}', { params: { path: { id: editing } },
         body: { name: draft.name, role: draft.role, locationIds: draft.locationIds, serviceIds: draft.serviceIds } });
-      answered(response.ok, error, say('saved'));
+      answered(response.ok, error, 'saved');
     }
   };
 
   const toggle = async (member: Staff) => {
     const path = member.status === 'DISABLED' ? '/api/v1/staff/{id}/enable' : '/api/v1/staff/{id}/disable';
     const { error, response } = await client.POST(path, { params: { path: { id: member.id } } });
-    answered(response.ok, error, say('saved'));
+    answered(response.ok, error, 'saved');
   };
 
   const chosen = (list: string[], id: string, on: boolean) => (on ? [...list, id] : list.filter((x) => x !== id));
@@ -84,7 +86,7 @@ export function Team({ client, me, say, language }: { client: Api; me: Me; say: 
             serviceIds: [] });
           setEditing('new'); setRotaOf(null); setProblem(null); setNotice(null);
         }}>{say('addMember')}</button>
-        {notice && <p role="status" className="notice">{notice}</p>}
+        {notice && <p role="status" className="notice">{say(notice)}</p>}
       </div>
       {editing && (
         <form onSubmit={(event) => void save(event)} className="editor" id="member-form"

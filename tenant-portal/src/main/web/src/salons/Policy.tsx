@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { problemText, type Answer, type Api } from '../api/client';
 import type { components } from '../api/schema';
 import type { Say } from '../App';
+import type { Key as Word } from '../i18n';
 
 type Settings = Answer<components['schemas']['BookingPolicy.Settings']>;
 type Key = keyof Settings;
@@ -17,7 +18,8 @@ const FIELDS: { key: Key; min: number; max: number }[] = [
 export function Policy({ client, say }: { client: Api; say: Say }) {
   const [values, setValues] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // a word's key, so that it follows a language switch
+  const [notice, setNotice] = useState<Word | null>(null);
 
   useEffect(() => {
     client.GET('/api/v1/booking-policy').then(({ data }) => {
@@ -32,7 +34,7 @@ export function Policy({ client, say }: { client: Api; say: Say }) {
     const body = Object.fromEntries(FIELDS.map(({ key }) => [key, Number(values[key])])) as Settings;
     const { error, response } = await client.PUT('/api/v1/booking-policy', { body });
     setProblem(response.ok ? null : problemText(error));
-    setNotice(response.ok ? say('saved') : null);
+    setNotice(response.ok ? 'saved' : null);
   };
 
   return (
@@ -46,7 +48,7 @@ export function Policy({ client, say }: { client: Api; say: Say }) {
         ))}
       </div>
       {problem && <p role="alert" className="problem">{problem}</p>}
-      {notice && <p role="status" className="notice">{notice}</p>}
+      {notice && <p role="status" className="notice">{say(notice)}</p>}
       <div className="actions"><button type="submit" id="save-policy">{say('save')}</button></div>
     </form>
   );

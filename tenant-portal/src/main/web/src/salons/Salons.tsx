@@ -2,10 +2,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { problemText, type Answer, type Api } from '../api/client';
 import type { components } from '../api/schema';
 import type { Say } from '../App';
+import type { Key } from '../i18n';
 import { DAYS, formatRanges, parseRanges } from '../ranges';
 import { fromWallClock } from '../time';
 import { Policy } from './Policy';
 import { Resources } from './Resources';
+import { PaymentSettings } from '../payments/PaymentSettings';
+import type { Me } from '../App';
 
 type Location = Answer<components['schemas']['LocationView']>;
 type Closure = Answer<components['schemas']['Closure.ClosureView']>;
@@ -41,9 +44,11 @@ function draftOf(location: Location | null, zone: string): Draft {
 /**
  * The chain's salons for owners and managers: each one's name, address, position, zone, phone and opening hours
  * (each weekday's ranges on the salon's clock; empty for closed), its closures (from and until on its clock) and
- * holidays (whole days shut); adding a salon; and the chain's booking policy.
+ * holidays (whole days shut); adding a salon; and the chain's booking policy and payment settings.
  */
-export function Salons({ client, say, language, zone }: { client: Api; say: Say; language: string; zone: string }) {
+export function Salons({ client, me, say, language, zone }: {
+  client: Api; me: Me; say: Say; language: string; zone: string;
+}) {
   const [locations, setLocations] = useState<Location[]>([]);
   const [chosen, setChosen] = useState<string | 'new' | null>(null);
   const [draft, setDraft] = useState<Draft>(draftOf(null, zone));
@@ -52,7 +57,8 @@ export function Salons({ client, say, language, zone }: { client: Api; say: Say;
   const [closure, setClosure] = useState({ start: '', end: '', reason: '' });
   const [holiday, setHoliday] = useState({ date: '', name: '' });
   const [problem, setProblem] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // a word's key, so that it follows a language switch
+  const [notice, setNotice] = useState<Key | null>(null);
   const salon = locations.find((found) => found.id === chosen);
   const salonZone = salon?.timezone ?? zone;
   const time = new Intl.DateTimeFormat(language, { timeZone: salonZone, dateStyle: 'medium', timeStyle: 'short' });
@@ -75,7 +81,7 @@ export function Salons({ client, say, language, zone }: { client: Api; say: Say;
 
   const said = (ok: boolean, error: unknown) => {
     setProblem(ok ? null : problemText(error));
-    setNotice(ok ? say('saved') : null);
+    setNotice(ok ? 'saved' : null);
     return ok;
   };
 
@@ -150,7 +156,7 @@ export function Salons({ client, say, language, zone }: { client: Api; say: Say;
         </select></label>
         <button type="button" id="add-salon" onClick={() => { setChosen('new'); setDraft(draftOf(null, zone));
           setProblem(null); setNotice(null); }}>{say('addSalon')}</button>
-        {notice && <p role="status" className="notice">{notice}</p>}
+        {notice && <p role="status" className="notice">{say(notice)}</p>}
       </div>
       {problem && <p role="alert" className="problem" id="salon-problem">{problem}</p>}
       {chosen && (
@@ -223,6 +229,7 @@ export function Salons({ client, say, language, zone }: { client: Api; say: Say;
       )}
       {salon && <Resources key={salon.id} client={client} say={say} location={salon} />}
       <Policy client={client} say={say} />
+      <PaymentSettings client={client} me={me} say={say} language={language} />
     </section>
   );
 }

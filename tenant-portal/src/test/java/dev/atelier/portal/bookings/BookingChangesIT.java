@@ -85,9 +85,9 @@ class BookingChangesIT {
         BlockingQueue<String> seen = new LinkedBlockingQueue<>();
         BlockingQueue<String> seenByStylist = new LinkedBlockingQueue<>();
         BlockingQueue<String> seenByOther = new LinkedBlockingQueue<>();
-        follow(owner, 20, seen);
-        follow(stylistToken, 20, seenByStylist);
-        follow(otherOwner, 20, seenByOther);
+        follow(owner, 8, seen);
+        follow(stylistToken, 8, seenByStylist);
+        follow(otherOwner, 8, seenByOther);
         assertThat(seen.poll(10, TimeUnit.SECONDS)).as("the stream opens").startsWith("ready");
         assertThat(seenByStylist.poll(10, TimeUnit.SECONDS)).startsWith("ready");
         assertThat(seenByOther.poll(10, TimeUnit.SECONDS)).startsWith("ready");

@@ -63,8 +63,9 @@ import tools.jackson.databind.JsonNode;
  * onto taken time (refused, said, back where it was), sees a booking made elsewhere appear within 2 s, checks the
  * visit in, takes its payment and completes it, books a walk-in for a customer found by phone, and notes something
  * on that customer's profile. An owner of a new chain adds a service, a stylist new to the platform and her rota, and
- * the times of her shifts (not of her breaks) are offered for it; then the salon closes on Sundays and the policy's
- * start times come every half hour.
+ * the times of her shifts (not of her breaks, and two hours long, her own time for it) are offered for it; then the
+ * salon closes on Sundays, gets a basin, the policy's start times come every half hour, and card payments are taken
+ * once the chain's Stripe account is given; the site's brand and tagline change, previewed as typed.
  */
 @SpringBootTest(classes = TenantPortalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -283,8 +284,21 @@ class BackOfficeBrowserIT {
         assertThat(lena.get("serviceIds").toString()).contains(service.get("id").asString());
         everyWay("15-team");
 
+        // she takes two hours over it
+        browser.findElement(By.xpath("//nav//a[@href='#services']")).click();
+        Chromium.waitFor(browser, By.xpath("//button[@aria-label='Change Balayage' or @aria-label='更换 Balayage']"))
+                .click();
+        WebElement hers = Chromium.waitFor(browser, By.xpath("//*[@id='service-form']//label[contains(., 'Lena Wu')"
+                + " and (contains(., 'Minutes') or contains(., '分钟'))]/input"));
+        hers.sendKeys("120");
+        browser.findElement(By.id("save-service")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> get(owner, "/api/v1/services/"
+                + service.get("id").asString() + "/performers").toString().contains("\"durationMinutes\":120"));
+        browser.findElement(By.xpath("//nav//a[@href='#team']")).click();
+
         // her week: 09:00-18:00 with a break at one, every day
-        browser.findElement(By.xpath("//button[@aria-label='Rota Lena Wu' or @aria-label='排班 Lena Wu']")).click();
+        Chromium.waitFor(browser, By.xpath("//button[@aria-label='Rota Lena Wu' or @aria-label='排班 Lena Wu']"))
+                .click();
         Chromium.waitFor(browser, By.id("rota"));
         for (DayOfWeek day : DayOfWeek.values()) {
             browser.findElement(By.id("shifts-" + day)).sendKeys("09:00-18:00");
@@ -338,7 +352,40 @@ class BackOfficeBrowserIT {
         browser.findElement(By.id("save-policy")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> get(owner, "/api/v1/booking-policy")
                 .get("slotStepMinutes").asInt() == 30);
+        browser.findElement(By.id("resource-name")).sendKeys("Basin 1");
+        browser.findElement(By.id("resource-type")).sendKeys("basin");
+        browser.findElement(By.id("add-resource")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.findElement(By.id("resource-list"))
+                .getText().contains("Basin 1"));
+        assertThat(get(owner, "/api/v1/resources?locationId=" + salon).toString()).contains("\"type\":\"basin\"");
+        // card payments: refused without the chain's Stripe account, taken with it (the account id itself never shown)
+        browser.findElement(By.id("method-card")).click();
+        browser.findElement(By.id("save-payment-settings")).click();
+        assertThat(Chromium.waitFor(browser, By.id("payment-settings-problem")).getText()).isNotBlank();
+        browser.findElement(By.id("stripe-accountId")).sendKeys("acct_1OwnerSalon42");
+        browser.findElement(By.id("save-payment-settings")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> get(owner, "/api/v1/payment-settings")
+                .get("methods").toString().contains("card"));
+        JsonNode paying = get(owner, "/api/v1/payment-settings");
+        assertThat(paying.get("credentials").get("stripe").get("given").asBoolean()).isTrue();
+        assertThat(paying.toString()).doesNotContain("acct_1OwnerSalon42");
+        assertThat(browser.findElement(By.id("payment-settings")).getText()).doesNotContain("acct_1OwnerSalon42");
         everyWay("18-salons");
+
+        // the site's look: a new brand and tagline, previewed as typed, then saved
+        browser.findElement(By.xpath("//nav//a[@href='#theme']")).click();
+        WebElement brand = Chromium.waitFor(browser, By.id("theme-brand"));
+        brand.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        brand.sendKeys("Owner Studio");
+        browser.findElement(By.id("theme-tagline")).sendKeys("Colour by appointment");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> {
+            String preview = driver.findElement(By.id("theme-preview")).getText();
+            return preview.contains("Owner Studio") && preview.contains("Colour by appointment");
+        });
+        browser.findElement(By.id("save-theme")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> get(owner, "/api/v1/theme").get("theme")
+                .get("brandName").asString().equals("Owner Studio"));
+        everyWay("19-theme");
         assertThat(violations).as("serious or critical accessibility violations").isEmpty();
     }
 
@@ -440,8 +487,9 @@ class BackOfficeBrowserIT {
         Chromium.waitFor(browser, By.xpath("//article[contains(@class, 'status-checked_in') and contains(., '"
                 + guest + "')]")).click();
         Chromium.waitFor(browser, By.id("take-payment"));
-        assertThat(browser.findElement(By.id("pay-amount")).getAttribute("value")).as("the price is due")
-                .isEqualTo("25.00");
+        // the price is due (filled in once the booking's payments are read)
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> "25.00".equals(driver.findElement(By.id(
+                "pay-amount")).getAttribute("value")));
         everyWay("08-checked-in");
         browser.findElement(By.id("take-payment")).click();
         Chromium.waitFor(browser, By.id("payment-list"));
