@@ -101,6 +101,8 @@ export function FrontDesk({ client, me, say, language }: { client: Api; me: Me; 
         shown.current = { date: info.view.currentStart, view: info.view.type };
       },
       locale: language,
+      // salons' weeks start on Monday, in China as in Europe
+      firstDay: 1,
       headerToolbar: { start: 'prev,today,next', center: 'title', end: 'resourceTimeGridDay,resourceTimeGridWeek' },
       buttonText: (text) => ({ ...text, today: say('today'), resourceTimeGridDay: say('day'),
         resourceTimeGridWeek: say('week') }),

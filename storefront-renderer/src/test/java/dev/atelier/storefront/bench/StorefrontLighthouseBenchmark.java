@@ -6,8 +6,8 @@ import dev.atelier.infra.testing.TestServers;
 import dev.atelier.platform.testing.Http;
 import dev.atelier.platform.testing.TestCells;
 import dev.atelier.platform.testing.TestIdentity;
+import dev.atelier.platform.testing.browser.Lighthouse;
 import dev.atelier.storefront.StorefrontApplication;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,7 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = StorefrontApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class StorefrontLighthouseBenchmark {
 
-    static final String VERSION = "12.8.2";
     static final TestCells CELLS = TestCells.create("bench_lighthouse");
     static final KeycloakServer KEYCLOAK = TestServers.keycloak();
     static final int PORT = Ports.free();
@@ -57,15 +55,16 @@ class StorefrontLighthouseBenchmark {
 
     @Test
     void homeAndBookingPages() throws Exception {
-        Path lighthouse = install();
-        List<String> lines = new ArrayList<>(List.of("# Lighthouse " + VERSION + " on the storefront", "",
+        Lighthouse lighthouse = Lighthouse.install(HOME);
+        List<String> lines = new ArrayList<>(List.of("# Lighthouse " + Lighthouse.VERSION + " on the storefront", "",
                 "Defaults (mobile, simulated throttling), Debian Chromium headless; machine: "
                         + Runtime.getRuntime().availableProcessors() + " cores.",
                 "",
                 "| chain | page | performance | accessibility | LCP | TBT | CLS |", "|---|---|---|---|---|---|---|"));
         for (String chain : List.of("aurora", "mayfair")) {
             for (Map.Entry<String, String> page : pages(chain).entrySet()) {
-                JsonNode report = run(lighthouse, "http://" + chain + ".localhost:" + PORT + page.getValue());
+                JsonNode report = lighthouse.audit("http://" + chain + ".localhost:" + PORT + page.getValue(),
+                        "--chrome-flags=--headless=new --no-sandbox --disable-dev-shm-usage");
                 JsonNode audits = report.get("audits");
                 lines.add(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %s | %s | %s |", chain,
                         page.getKey(), 100 * report.get("categories").get("performance").get("score").asDouble(),
@@ -102,34 +101,5 @@ class StorefrontLighthouseBenchmark {
         pages.put("booking: time", "/book/time?location=" + location + "&service=" + service + "&stylist=any&date="
                 + monday);
         return pages;
-    }
-
-    private static JsonNode run(Path lighthouse, String url) throws Exception {
-        Path report = Files.createTempFile("lighthouse", ".json");
-        ProcessBuilder command = new ProcessBuilder(lighthouse.toString(), url, "--quiet", "--output=json",
-                "--output-path=" + report, "--only-categories=performance,accessibility",
-                "--chrome-flags=--headless=new --no-sandbox --disable-dev-shm-usage");
-        command.environment().put("CHROME_PATH", System.getProperty("atelier.test.chromium", "/usr/bin/chromium"));
-        Path log = Files.createDirectories(HOME).resolve("lighthouse.log");
-        Process process = command.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
-                log.toFile())).start();
-        if (!process.waitFor(3, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException("lighthouse failed on " + url + "; see " + log);
-        }
-        return JSON.readTree(Files.readString(report, StandardCharsets.UTF_8));
-    }
-
-    private static Path install() throws Exception {
-        Path bin = HOME.resolve("node_modules/.bin/lighthouse");
-        if (!Files.exists(bin)) {
-            Files.createDirectories(HOME);
-            Process npm = new ProcessBuilder("npm", "install", "--no-save", "--no-audit", "--no-fund", "--prefix",
-                    HOME.toString(), "lighthouse@" + VERSION).redirectErrorStream(true)
-                    .redirectOutput(HOME.resolve("npm.log").toFile()).start();
-            if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-                throw new IllegalStateException("npm could not install lighthouse " + VERSION);
-            }
-        }
-        return bin.toAbsolutePath();
     }
 }

@@ -36,8 +36,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -82,10 +80,7 @@ class BackOfficeBrowserIT {
     static void properties(DynamicPropertyRegistry registry) {
         CELLS.register(registry, 4);
         TestIdentity.register(registry, KEYCLOAK);
-        registry.add("server.port", () -> PORT);
-        registry.add("management.server.port", () -> "0");
-        registry.add("atelier.web.local-mode", () -> "true");
-        registry.add("atelier.web.public-url", () -> "http://localhost:" + PORT);
+        PortalClient.serveAt(registry, PORT);
         registry.add("atelier.demo.enabled", () -> "true");
     }
 
@@ -105,19 +100,7 @@ class BackOfficeBrowserIT {
 
     @BeforeAll
     void browser() throws Exception {
-        // the realm's portal client names the local stack's address; this run's portal is on another port
-        try (Keycloak admin = KEYCLOAK.adminClient()) {
-            var clients = admin.realm("atelier").clients();
-            ClientRepresentation portal = clients.findByClientId("atelier-portal").getFirst();
-            List<String> redirects = new ArrayList<>(portal.getRedirectUris());
-            redirects.add("http://localhost:" + PORT + "/*");
-            portal.setRedirectUris(redirects);
-            List<String> origins = new ArrayList<>(portal.getWebOrigins());
-            origins.add("http://localhost:" + PORT);
-            portal.setWebOrigins(origins);
-            portal.getAttributes().put("post.logout.redirect.uris", "http://localhost:" + PORT + "/*");
-            clients.get(portal.getId()).update(portal);
-        }
+        PortalClient.allowReturnsTo(KEYCLOAK, PORT);
         http = new Http(PORT);
         axe = Axe.load();
         browser = Chromium.start(1280, 900);

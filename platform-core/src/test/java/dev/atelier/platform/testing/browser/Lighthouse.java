@@ -1,0 +1,65 @@
+package dev.atelier.platform.testing.browser;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Lighthouse from npm ({@value #VERSION}, the last that runs on this machine's Node 20), installed under a benchmark's
+ * {@code target/lighthouse} on first use, run against the system Chromium — or, given its debugging port, against a
+ * browser a test has already signed in.
+ */
+public final class Lighthouse {
+
+    public static final String VERSION = "12.8.2";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Path home;
+    private final Path bin;
+
+    private Lighthouse(Path home, Path bin) {
+        this.home = home;
+        this.bin = bin;
+    }
+
+    /** Lighthouse under {@code home}, installed there by npm unless it already is. */
+    public static Lighthouse install(Path home) throws Exception {
+        Path bin = home.resolve("node_modules/.bin/lighthouse");
+        if (!Files.exists(bin)) {
+            Files.createDirectories(home);
+            Process npm = new ProcessBuilder("npm", "install", "--no-save", "--no-audit", "--no-fund", "--prefix",
+                    home.toString(), "lighthouse@" + VERSION).redirectErrorStream(true)
+                    .redirectOutput(home.resolve("npm.log").toFile()).start();
+            if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
+                throw new IllegalStateException("npm could not install lighthouse " + VERSION);
+            }
+        }
+        return new Lighthouse(home, bin.toAbsolutePath());
+    }
+
+    /**
+     * The JSON report of auditing {@code url} for performance and accessibility, with {@code options} added to the
+     * command line (say {@code --preset=desktop}, or {@code --port=N} to use a running browser).
+     */
+    public JsonNode audit(String url, String... options) throws Exception {
+        Path report = Files.createTempFile("lighthouse", ".json");
+        List<String> command = new ArrayList<>(List.of(bin.toString(), url, "--quiet", "--output=json",
+                "--output-path=" + report, "--only-categories=performance,accessibility"));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("CHROME_PATH", System.getProperty("atelier.test.chromium", "/usr/bin/chromium"));
+        Path log = home.resolve("lighthouse.log");
+        Process process = builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
+                log.toFile())).start();
+        if (!process.waitFor(3, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException("lighthouse failed on " + url + "; see " + log);
+        }
+        return JSON.readTree(Files.readString(report, StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,98 @@
+package dev.atelier.portal.bench;
+
+import dev.atelier.infra.servers.KeycloakServer;
+import dev.atelier.infra.servers.Ports;
+import dev.atelier.infra.testing.TestServers;
+import dev.atelier.platform.testing.TestCells;
+import dev.atelier.platform.testing.TestIdentity;
+import dev.atelier.platform.testing.browser.Chromium;
+import dev.atelier.platform.testing.browser.Lighthouse;
+import dev.atelier.portal.TenantPortalApplication;
+import dev.atelier.portal.web.PortalClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Lighthouse (npm {@code lighthouse}, installed under {@code target/lighthouse} on first use) with its desktop preset on
+ * the back office's front-desk calendar and reports screens, as the demo chain's owner: Chromium is signed in first
+ * (Keycloak's page, PKCE), then Lighthouse drives the same browser through its debugging port, so each audited load
+ * includes the sign-in round trip through Keycloak's single sign-on. Scores go to
+ * {@code target/benchmarks/back-office-lighthouse.md}. Run with {@code ./atelier mvn -pl tenant-portal -am verify
+ * -Dit.test=BackOfficeLighthouseBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dfailsafe.failIfNoSpecifiedTests=false -Dspotless.check.skip}. Not part of the test suite.
+ */
+@SpringBootTest(classes = TenantPortalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class BackOfficeLighthouseBenchmark {
+
+    static final TestCells CELLS = TestCells.create("bench_portal_lighthouse");
+    static final KeycloakServer KEYCLOAK = TestServers.keycloak();
+    static final int PORT = Ports.free();
+    static final Path HOME = Path.of("target", "lighthouse");
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        CELLS.register(registry, 4);
+        TestIdentity.register(registry, KEYCLOAK);
+        PortalClient.serveAt(registry, PORT);
+        registry.add("atelier.demo.enabled", () -> "true");
+    }
+
+    @Test
+    void calendarAndReports() throws Exception {
+        Lighthouse lighthouse = Lighthouse.install(HOME);
+        PortalClient.allowReturnsTo(KEYCLOAK, PORT);
+        ChromeDriver browser = Chromium.start(1350, 940);
+        try {
+            browser.get("http://localhost:" + PORT + "/");
+            Chromium.waitFor(browser, By.id("username")).sendKeys("owner@aurora.test");
+            browser.findElement(By.id("password")).sendKeys("aurora-owner-2026");
+            browser.findElement(By.id("kc-login")).click();
+            Chromium.waitFor(browser, By.cssSelector("#calendar .ec-header"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> chrome = (Map<String, Object>) browser.getCapabilities().getCapability(
+                    "goog:chromeOptions");
+            String debugger = String.valueOf(chrome.get("debuggerAddress"));
+            int port = Integer.parseInt(debugger.substring(debugger.lastIndexOf(':') + 1));
+
+            Map<String, String> screens = new LinkedHashMap<>();
+            screens.put("front desk (calendar)", "http://localhost:" + PORT + "/");
+            screens.put("reports", "http://localhost:" + PORT + "/#reports");
+            List<String> lines = new ArrayList<>(
+                    List.of("# Lighthouse " + Lighthouse.VERSION + " on the back office", "",
+                            "Desktop preset, Debian Chromium headless, signed in as the demo chain's owner; machine: "
+                                    + Runtime.getRuntime().availableProcessors() + " cores.",
+                            "",
+                            "| screen | performance | accessibility | FCP | LCP | TBT | CLS |",
+                            "|---|---|---|---|---|---|---|"));
+            for (Map.Entry<String, String> screen : screens.entrySet()) {
+                JsonNode report = lighthouse.audit(screen.getValue(), "--preset=desktop", "--port=" + port);
+                JsonNode audits = report.get("audits");
+                lines.add(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %s | %s | %s | %s |", screen.getKey(),
+                        100 * report.get("categories").get("performance").get("score").asDouble(),
+                        100 * report.get("categories").get("accessibility").get("score").asDouble(),
+                        audits.get("first-contentful-paint").get("displayValue").asString(),
+                        audits.get("largest-contentful-paint").get("displayValue").asString(),
+                        audits.get("total-blocking-time").get("displayValue").asString(),
+                        audits.get("cumulative-layout-shift").get("displayValue").asString()));
+            }
+            Path out = Path.of("target", "benchmarks", "back-office-lighthouse.md");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, String.join("\n", lines) + "\n");
+            System.out.println(String.join("\n", lines));
+        } finally {
+            browser.quit();
+        }
+    }
+}
