@@ -91,13 +91,7 @@ public class AvailabilitySearch {
     @Transactional(readOnly = true)
     public WorkingTime workingTime(UUID locationId, LocalDate from, LocalDate to) {
         List<FieldError> errors = new ArrayList<>();
-        if (!CalendarLimits.contains(from) || !CalendarLimits.contains(to)) {
-            errors.add(new FieldError(CalendarLimits.contains(from) ? "to" : "from", CalendarLimits.DESCRIPTION));
-        } else if (to.isBefore(from)) {
-            errors.add(new FieldError("to", "must not be before from"));
-        } else if (from.plusDays(AvailabilityQuery.MAX_DAYS - 1).isBefore(to)) {
-            errors.add(new FieldError("to", "at most " + AvailabilityQuery.MAX_DAYS + " days from from"));
-        }
+        checkDates(from, to, errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
@@ -107,12 +101,7 @@ public class AvailabilitySearch {
         Instant windowEnd = to.plusDays(1).atStartOfDay(zone).toInstant().plus(MARGIN);
         List<Calendars.Staff> staffCalendars = new ArrayList<>();
         for (UUID id : calendar.working()) {
-            staffCalendars.add(new Calendars.Staff(id, calendar.shifts().getOrDefault(id, List.of()),
-                    calendar.extraShifts().getOrDefault(id, List.of()).stream()
-                            .filter(extra -> !extra.date().isBefore(from) && !extra.date().isAfter(to)).toList(),
-                    calendar.breaks().getOrDefault(id, List.of()),
-                    LocationCalendar.within(calendar.timeOff().getOrDefault(id, List.of()), windowStart, windowEnd),
-                    List.of()));
+            staffCalendars.add(staffCalendar(calendar, id, from, to, windowStart, windowEnd, List.of()));
         }
         Set<LocalDate> holidays = new HashSet<>();
         calendar.holidays().stream().filter(day -> !day.isBefore(from) && !day.isAfter(to)).forEach(holidays::add);
@@ -120,6 +109,28 @@ public class AvailabilitySearch {
                 holidays, LocationCalendar.within(calendar.closures(), windowStart, windowEnd)), staffCalendars,
                 List.of(), Calendars.Policy.DEFAULT);
         return new WorkingTime(zone, engine.workingTime(from, to));
+    }
+
+    /** The dates of a question: within the calendar's limits, in order, at most {@link AvailabilityQuery#MAX_DAYS}. */
+    private static void checkDates(LocalDate from, LocalDate to, List<FieldError> errors) {
+        if (!CalendarLimits.contains(from) || !CalendarLimits.contains(to)) {
+            errors.add(new FieldError(CalendarLimits.contains(from) ? "to" : "from", CalendarLimits.DESCRIPTION));
+        } else if (to.isBefore(from)) {
+            errors.add(new FieldError("to", "must not be before from"));
+        } else if (from.plusDays(AvailabilityQuery.MAX_DAYS - 1).isBefore(to)) {
+            errors.add(new FieldError("to", "at most " + AvailabilityQuery.MAX_DAYS + " days from from"));
+        }
+    }
+
+    /** Stylist {@code id}'s calendar for the engine: extra shifts on the dates, time off within the window. */
+    private static Calendars.Staff staffCalendar(LocationCalendar calendar, UUID id, LocalDate first, LocalDate last,
+            Instant windowStart, Instant windowEnd, List<Interval> taken) {
+        return new Calendars.Staff(id, calendar.shifts().getOrDefault(id, List.of()),
+                calendar.extraShifts().getOrDefault(id, List.of()).stream()
+                        .filter(extra -> !extra.date().isBefore(first) && !extra.date().isAfter(last)).toList(),
+                calendar.breaks().getOrDefault(id, List.of()),
+                LocationCalendar.within(calendar.timeOff().getOrDefault(id, List.of()), windowStart, windowEnd),
+                taken);
     }
 
     /**
@@ -145,14 +156,7 @@ public class AvailabilitySearch {
         if (query.serviceIds().isEmpty() || query.serviceIds().size() > AvailabilityQuery.MAX_SERVICES) {
             errors.add(new FieldError("serviceId", "ask for 1 to " + AvailabilityQuery.MAX_SERVICES + " services"));
         }
-        if (!CalendarLimits.contains(query.from()) || !CalendarLimits.contains(query.to())) {
-            errors.add(new FieldError(CalendarLimits.contains(query.from()) ? "to" : "from",
-                    CalendarLimits.DESCRIPTION));
-        } else if (query.to().isBefore(query.from())) {
-            errors.add(new FieldError("to", "must not be before from"));
-        } else if (query.from().plusDays(AvailabilityQuery.MAX_DAYS - 1).isBefore(query.to())) {
-            errors.add(new FieldError("to", "at most " + AvailabilityQuery.MAX_DAYS + " days from from"));
-        }
+        checkDates(query.from(), query.to(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
@@ -217,12 +221,7 @@ public class AvailabilitySearch {
         LocalDate lastDay = query.to().plusDays(2);
         List<Calendars.Staff> staffCalendars = new ArrayList<>();
         for (UUID id : staffIds) {
-            staffCalendars.add(new Calendars.Staff(id, calendar.shifts().getOrDefault(id, List.of()),
-                    calendar.extraShifts().getOrDefault(id, List.of()).stream()
-                            .filter(extra -> !extra.date().isBefore(firstDay) && !extra.date().isAfter(lastDay))
-                            .toList(),
-                    calendar.breaks().getOrDefault(id, List.of()),
-                    LocationCalendar.within(calendar.timeOff().getOrDefault(id, List.of()), windowStart, windowEnd),
+            staffCalendars.add(staffCalendar(calendar, id, firstDay, lastDay, windowStart, windowEnd,
                     taken.getOrDefault(id, List.of())));
         }
         List<Calendars.Resource> resources = new ArrayList<>();
