@@ -15,6 +15,7 @@ type Staff = Answer<components['schemas']['StaffView']>;
 type Entry = Answer<components['schemas']['StaffBookings.DiaryEntry']>;
 type Service = Answer<components['schemas']['ServiceView']>;
 type Working = Answer<components['schemas']['Diary.WorkingTimeView']>;
+type Resource = Answer<components['schemas']['ResourceView']>;
 
 /** The statuses the grid shows, each with its colour (cancelled and expired bookings leave the grid). */
 const COLOURS: Record<string, string> = {
@@ -38,7 +39,9 @@ interface Item {
  * The front desk's calendar: a day or week of one salon, a column per stylist (a stylist sees only their own), the
  * bookings coloured by status. A confirmed booking that has not started is dragged to another time or stylist; the
  * reschedule endpoint decides, and a refusal puts it back and says why. A click on a booking shows it and the
- * steps it can take next (and its payments); a click on an empty time books there, and a walk-in books from now.
+ * steps it can take next (and its payments); a click on an empty time books there, and a walk-in books from now. The
+ * desk can also lay the day out by the salon's resources (chairs, basins, rooms): each visit's item in the column of
+ * the resource it holds, as the availability engine assigned it.
  */
 export function FrontDesk({ client, me, say, language }: { client: Api; me: Me; say: Say; language: Language }) {
   const [locations, setLocations] = useState<Location[]>([]);
@@ -48,6 +51,8 @@ export function FrontDesk({ client, me, say, language }: { client: Api; me: Me; 
   const [chosen, setChosen] = useState<Item | null>(null);
   const [opening, setOpening] = useState<Opening | null>(null);
   const [services, setServices] = useState<Service[]>([]);
+  const [resources, setResources] = useState<Resource[]>([]);
+  const [byResource, setByResource] = useState(false);
   const host = useRef<HTMLDivElement>(null);
   const calendar = useRef<Calendar | null>(null);
   // the day (or week) and view shown, kept when the calendar is made anew (another language, salon or staff list)
@@ -65,6 +70,7 @@ export function FrontDesk({ client, me, say, language }: { client: Api; me: Me; 
     client.GET('/api/v1/staff').then(({ data }) => setStaff((data ?? []) as Staff[]));
     if (!stylist) {
       client.GET('/api/v1/services').then(({ data }) => setServices((data ?? []) as Service[]));
+      client.GET('/api/v1/resources').then(({ data }) => setResources((data ?? []) as Resource[]));
     }
   }, [client, stylist]);
 
@@ -74,7 +80,10 @@ export function FrontDesk({ client, me, say, language }: { client: Api; me: Me; 
     .filter((member) => member.status === 'ACTIVE' && member.locationIds.includes(locationId))
     .filter((member) => (stylist ? member.id === me.staffId : member.role === 'STYLIST' || member.role === 'OWNER'
       || member.role === 'MANAGER'));
-  const columns = working.map((member) => ({ id: member.id, title: member.name }));
+  const held = resources.filter((resource) => resource.active && resource.locationId === locationId);
+  const columns = byResource
+    ? held.map((resource) => ({ id: resource.id, title: resource.name + ' · ' + resource.type }))
+    : working.map((member) => ({ id: member.id, title: member.name }));
 
   useEffect(() => {
     if (!host.current || !location) {
@@ -84,13 +93,17 @@ export function FrontDesk({ client, me, say, language }: { client: Api; me: Me; 
       const last = new Date(info.end.getTime() - 24 * 3600 * 1000);
       const query = { from: isoDate(info.start), to: isoDate(last), locationId: location.id };
       const [diary, hours] = await Promise.all([client.GET('/api/v1/bookings', { params: { query } }),
-        client.GET('/api/v1/bookings/working-time', { params: { query } })]);
+        byResource ? Promise.resolve(null) : client.GET('/api/v1/bookings/working-time', { params: { query } })]);
       if (!diary.data) {
         throw new Error(problemText(diary.error));
       }
-      const shaded = hours.data ? offTime(hours.data as Working, columns.map((column) => column.id), info.start,
+      const entries = diary.data as Entry[];
+      if (byResource) {
+        return entries.flatMap((entry) => resourceEvents(entry, zone, say));
+      }
+      const shaded = hours?.data ? offTime(hours.data as Working, columns.map((column) => column.id), info.start,
         info.end, zone) : [];
-      return [...shaded, ...(diary.data as Entry[]).flatMap((entry) => events(entry, zone, say))];
+      return [...shaded, ...entries.flatMap((entry) => events(entry, zone, say))];
     };
     const sameZone = Intl.DateTimeFormat().resolvedOptions().timeZone === zone;
     const made = createCalendar(host.current, [ResourceTimeGrid, Interaction], {
@@ -115,7 +128,8 @@ export function FrontDesk({ client, me, say, language }: { client: Api; me: Me; 
       allDaySlot: false,
       nowIndicator: sameZone,
       height: '720px',
-      eventStartEditable: !stylist,
+      // what a visit holds follows from its time and stylist: it is moved in the stylists' columns
+      eventStartEditable: !stylist && !byResource,
       eventDurationEditable: false,
       eventClick: (info) => {
         setOpening(null);
@@ -126,7 +140,8 @@ export function FrontDesk({ client, me, say, language }: { client: Api; me: Me; 
           return;
         }
         setChosen(null);
-        setOpening({ start: fromWallClock(info.date, zone), staffId: info.resource ? String(info.resource.id) : null });
+        setOpening({ start: fromWallClock(info.date, zone),
+          staffId: info.resource && !byResource ? String(info.resource.id) : null });
       },
       eventDrop: (info) => {
         const item = info.event.extendedProps['item'] as Item;
@@ -163,7 +178,7 @@ export function FrontDesk({ client, me, say, language }: { client: Api; me: Me; 
     };
     // the columns are derived from staff and location, which are the dependencies
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, location, staff, language, say, stylist, zone]);
+  }, [client, location, staff, resources, byResource, language, say, stylist, zone]);
 
   // what is booked, moved or cancelled elsewhere shows at once: a change read again, a burst of them once
   const [live, setLive] = useState(false);
@@ -211,6 +226,12 @@ export function FrontDesk({ client, me, say, language }: { client: Api; me: Me; 
         </label>
         {!stylist && <button type="button" id="walk-in" onClick={() => { setChosen(null);
           setOpening({ start: null, staffId: null }); }}>{say('walkIn')}</button>}
+        {!stylist && <div role="group" aria-label={say('columnsBy')} className="segmented">
+          <button type="button" id="by-stylist" aria-pressed={!byResource}
+            onClick={() => setByResource(false)}>{say('byStylist')}</button>
+          <button type="button" id="by-resource" aria-pressed={byResource}
+            onClick={() => setByResource(true)}>{say('byResource')}</button>
+        </div>}
         <span id="live" className={live ? 'live on' : 'live'}>{live ? say('live') : say('notLive')}</span>
         <ul className="legend" aria-label={say('legend')}>
           {Object.entries(COLOURS).filter(([status]) => status !== 'HELD').map(([status, colour]) => (
@@ -222,7 +243,7 @@ export function FrontDesk({ client, me, say, language }: { client: Api; me: Me; 
       </div>
       {message && <p role={message.problem ? 'alert' : 'status'} id="message"
         className={message.problem ? 'problem' : 'notice'}>{message.text}</p>}
-      {location && columns.length === 0 && <p>{say('nothingToday')}</p>}
+      {location && columns.length === 0 && <p>{say(byResource ? 'noResources' : 'nothingToday')}</p>}
       <div ref={host} id="calendar" />
       {chosen && <BookingPanel item={chosen} zone={zone} say={say} language={language} stylist={stylist}
         onClose={() => setChosen(null)} onStep={(path) => void step(path, chosen)}
@@ -323,6 +344,26 @@ function events(entry: Entry, zone: string, say: Say): Calendar.EventInput[] {
     backgroundColor: COLOURS[entry.status],
     classNames: ['booking', 'status-' + entry.status.toLowerCase()],
     extendedProps: { item: { entry, index, offset: new Date(item.start).getTime() - new Date(entry.start).getTime() } },
+  }));
+}
+
+/** The calendar's events of one diary entry by resource: one per resource an item holds, in that resource's column. */
+function resourceEvents(entry: Entry, zone: string, say: Say): Calendar.EventInput[] {
+  if (!(entry.status in COLOURS)) {
+    return [];
+  }
+  const who = entry.customer?.name ?? say('guest');
+  return (entry.resources ?? []).map((time) => ({
+    id: entry.id + ':' + time.item + ':' + time.resourceId,
+    resourceIds: [time.resourceId],
+    start: toWallClock(time.start, zone),
+    end: toWallClock(time.end, zone),
+    title: who,
+    startEditable: false,
+    backgroundColor: COLOURS[entry.status],
+    classNames: ['booking', 'held', 'status-' + entry.status.toLowerCase()],
+    extendedProps: { item: { entry, index: time.item,
+      offset: new Date(entry.items[time.item].start).getTime() - new Date(entry.start).getTime() } },
   }));
 }
 

@@ -18,6 +18,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -120,13 +121,36 @@ class BookingReads {
                     new StaffBookings.DiaryEntry.Client(row[9] == null ? null : row[9].toString(),
                             (String) row[10], (String) row[11], (String) row[12]),
                     List.of(), new BookingView.PriceView((BigDecimal) row[6], ((String) row[7]).strip()),
-                    (String) row[8]));
+                    (String) row[8], List.of()));
             items.computeIfAbsent(id, key -> new ArrayList<>()).add(new BookingView.ItemView(row[13].toString(),
                     row[14].toString(), instant(row[15]), instant(row[16]), (BigDecimal) row[17]));
         }
+        Map<String, List<StaffBookings.DiaryEntry.ResourceTime>> resources = resourceTimes(entries.keySet());
         return entries.values().stream()
                 .map(e -> new StaffBookings.DiaryEntry(e.id(), e.status(), e.source(), e.locationId(),
-                        e.start(), e.end(), e.customer(), List.copyOf(items.get(e.id())), e.price(), e.note()))
+                        e.start(), e.end(), e.customer(), List.copyOf(items.get(e.id())), e.price(), e.note(),
+                        resources.getOrDefault(e.id(), List.of())))
                 .toList();
+    }
+
+    /** The resources the bookings {@code ids} hold (none once cancelled or lapsed), by booking, in item order. */
+    private Map<String, List<StaffBookings.DiaryEntry.ResourceTime>> resourceTimes(Set<String> ids) {
+        Map<String, List<StaffBookings.DiaryEntry.ResourceTime>> held = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return held;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entities.createNativeQuery("""
+                select t.booking_id, i.position, t.resource_id, t.starts_at, t.ends_at
+                  from resource_busy t join booking_item i on i.id = t.booking_item_id
+                 where t.active and t.booking_id = any(cast(:ids as uuid[]))
+                 order by t.booking_id, i.position, t.starts_at""")
+                .setParameter("ids", ids.stream().map(UUID::fromString).toArray(UUID[]::new)).getResultList();
+        for (Object[] row : rows) {
+            held.computeIfAbsent(row[0].toString(), key -> new ArrayList<>()).add(
+                    new StaffBookings.DiaryEntry.ResourceTime(row[2].toString(), ((Number) row[1]).intValue(),
+                            instant(row[3]), instant(row[4])));
+        }
+        return held;
     }
 }

@@ -32,12 +32,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StaffBookings {
 
-    /** A booking in the diary, with who it is for. */
+    /**
+     * A booking in the diary, with who it is for and the salon's resources (chairs, basins, rooms) its items hold while
+     * it stands.
+     */
     public record DiaryEntry(String id, BookingStatus status, BookingSource source, String locationId, Instant start,
             Instant end,
-            Client customer, List<BookingView.ItemView> items, BookingView.PriceView price, String note) {
+            Client customer, List<BookingView.ItemView> items, BookingView.PriceView price, String note,
+            List<ResourceTime> resources) {
 
         public record Client(String id, String name, String email, String phone) {
+        }
+
+        /** The resource {@code resourceId} held for the booking's item at index {@code item}, from start to end. */
+        public record ResourceTime(String resourceId, int item, Instant start, Instant end) {
         }
     }
 

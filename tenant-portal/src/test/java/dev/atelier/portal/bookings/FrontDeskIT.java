@@ -302,6 +302,49 @@ class FrontDeskIT {
                 + java.util.UUID.randomUUID(), receptionist, null).status()).isEqualTo(404);
     }
 
+    @Test
+    void theDiaryTellsWhichBasinEachVisitHoldsUntilItIsCancelled() throws Exception {
+        Http.Response basin = chains.call("POST", "/api/v1/resources", owner, """
+                {"locationId":"%s","name":"Basin A","type":"basin"}""".formatted(location));
+        assertThat(basin.status()).as(basin.body()).isEqualTo(201);
+        String basinId = basin.json().get("id").asString();
+        Http.Response wash = chains.call("POST", "/api/v1/services", owner, """
+                {"name":"Desk wash","category":"Care","durationMinutes":20,"price":{"amount":15.00,"currency":"GBP"},
+                 "onlineBookable":true,"resourceTypes":["basin"]}""");
+        assertThat(wash.status()).as(wash.body()).isEqualTo(201);
+        String washId = wash.json().get("id").asString();
+        assertThat(chains.call("PATCH", "/api/v1/staff/" + ben, owner, "{\"serviceIds\":[\"" + cut + "\",\""
+                + washId + "\"]}").status()).isEqualTo(200);
+        LocalDate date = day(6);
+        Instant start = date.atTime(LocalTime.of(15, 0)).atZone(zone).toInstant();
+        Http.Response booked = chains.call("POST", "/api/v1/bookings", receptionist, """
+                {"locationId":"%s","start":"%s","items":[{"serviceId":"%s","staffId":"%s"},
+                 {"serviceId":"%s","staffId":"%s"}],"guest":{"name":"Wash And Cut"}}"""
+                .formatted(location, start, washId, ben, cut, ben), "Idempotency-Key", "basin-1");
+        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        String id = booked.json().get("id").asString();
+
+        JsonNode held = diaryEntry(date, id).get("resources");
+        assertThat(held.size()).as("only the wash needs the basin").isEqualTo(1);
+        assertThat(held.get(0).get("resourceId").asString()).isEqualTo(basinId);
+        assertThat(held.get(0).get("item").asInt()).isZero();
+        assertThat(Instant.parse(held.get(0).get("start").asString())).isEqualTo(start);
+        assertThat(Instant.parse(held.get(0).get("end").asString())).isEqualTo(start.plusSeconds(20 * 60));
+        assertThat(diaryEntry(date, booked.json().get("id").asString()).get("items").size()).isEqualTo(2);
+
+        assertThat(chains.call("POST", "/api/v1/bookings/" + id + "/cancel", receptionist, null).status())
+                .isEqualTo(200);
+        assertThat(diaryEntry(date, id).get("resources").size()).as("a cancelled visit holds nothing").isZero();
+    }
+
+    private JsonNode diaryEntry(LocalDate date, String id) {
+        Http.Response diary = chains.call("GET", "/api/v1/bookings?from=" + date + "&to=" + date + "&locationId="
+                + location, receptionist, null);
+        assertThat(diary.status()).as(diary.body()).isEqualTo(200);
+        return diary.json().valueStream().filter(entry -> entry.get("id").asString().equals(id)).findFirst()
+                .orElseThrow();
+    }
+
     private Http.Response book(String token, String key, Instant start, String stylist, String client) {
         return chains.call("POST", "/api/v1/bookings", token, """
                 {"locationId":"%s","start":"%s","items":[{"serviceId":"%s","staffId":"%s"}]%s}"""

@@ -123,16 +123,21 @@ class BackOfficeBrowserIT {
         // the first day from the salon's today with bookings on it (the demo books the weeks around now)
         int ahead = 0;
         int items = 0;
-        for (; ahead < 14 && items == 0; ahead++) {
+        int held = 0;
+        for (; ahead < 14 && (items == 0 || held == 0); ahead++) {
             String day = LocalDate.now(zone).plusDays(ahead).toString();
+            items = 0;
+            held = 0;
             for (JsonNode entry : get(owner, "/api/v1/bookings?from=" + day + "&to=" + day + "&locationId="
                     + first.get("id").asString())) {
                 if (!List.of("CANCELLED", "EXPIRED").contains(entry.get("status").asString())) {
                     items += entry.get("items").size();
+                    held += entry.get("resources").size();
                 }
             }
         }
         assertThat(items).as("the demo salon has bookings within a fortnight").isPositive();
+        assertThat(held).as("and some of them hold a basin").isPositive();
         int days = ahead - 1;
         List<String> stylists = new ArrayList<>();
         for (JsonNode member : get(owner, "/api/v1/staff")) {
@@ -158,6 +163,17 @@ class BackOfficeBrowserIT {
         String headers = browser.findElement(By.id("calendar")).getText();
         assertThat(stylists).allMatch(headers::contains);
         everyWay("01-front-desk");
+
+        // the same day by the salon's chairs and basins: each visit where the engine placed it
+        browser.findElement(By.id("by-resource")).click();
+        int expectedHeld = held;
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> driver
+                .findElements(By.cssSelector("#calendar .ec-event.held")).size() == expectedHeld);
+        assertThat(browser.findElement(By.id("calendar")).getText()).contains("Basin 1");
+        everyWay("01-front-desk-resources");
+        browser.findElement(By.id("by-stylist")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> driver
+                .findElements(By.cssSelector("#calendar .ec-event.booking")).size() == expected);
 
         // the owner's reports over this month of the demo's bookings
         browser.findElement(By.xpath("//nav//a[@href='#reports']")).click();

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,5 +62,44 @@ public final class Lighthouse {
             throw new IllegalStateException("lighthouse failed on " + url + "; see " + log);
         }
         return JSON.readTree(Files.readString(report, StandardCharsets.UTF_8));
+    }
+
+    /** How to sign in on Keycloak's page, and what shows once signed in. */
+    public record SignIn(String url, String user, String password, String readySelector) {
+    }
+
+    /**
+     * The JSON reports of auditing {@code urls} (desktop preset when {@code desktop}) in one tab of the browser
+     * listening on debugging {@code port}, after signing in on that tab: each audited load carries the session. (A
+     * fresh tab of the Lighthouse command line, given the port, does not: it lands on the sign-in page.)
+     */
+    public List<JsonNode> auditSignedIn(int port, boolean desktop, SignIn signIn, List<String> urls)
+            throws Exception {
+        Path script = home.resolve("signed-in-audit.mjs");
+        try (var source = Lighthouse.class.getResourceAsStream("signed-in-audit.mjs")) {
+            Files.write(script, source.readAllBytes());
+        }
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < urls.size(); i++) {
+            out.add(Files.createTempFile("lighthouse", ".json"));
+        }
+        Path job = Files.createTempFile("lighthouse-job", ".json");
+        Files.writeString(job, JSON.writeValueAsString(Map.of("port", port, "desktop", desktop, "signIn",
+                Map.of("url", signIn.url(), "user", signIn.user(), "password", signIn.password(), "ready",
+                        signIn.readySelector()),
+                "urls", urls, "out", out.stream().map(Path::toString).toList())));
+        ProcessBuilder builder = new ProcessBuilder("node", script.toAbsolutePath().toString(), job.toString());
+        Path log = home.resolve("lighthouse.log");
+        Process process = builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
+                log.toFile())).start();
+        if (!process.waitFor(3L * (urls.size() + 1), TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException("lighthouse failed on " + urls + "; see " + log);
+        }
+        List<JsonNode> reports = new ArrayList<>();
+        for (Path path : out) {
+            reports.add(JSON.readTree(Files.readString(path, StandardCharsets.UTF_8)));
+        }
+        return reports;
     }
 }
