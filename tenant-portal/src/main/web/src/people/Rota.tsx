@@ -151,10 +151,10 @@ export function Rota({ client, member, locations, say, language, onClose }: {
               {DAYS.map((day) => (
                 <tr key={day}>
                   <th scope="row">{say(('day_' + day) as Parameters<Say>[0])}</th>
-                  <td><input id={'shifts-' + day} aria-label={say('shifts') + ' ' + say(('day_' + day) as
+                  <td data-label={say('shifts')}><input id={'shifts-' + day} aria-label={say('shifts') + ' ' + say(('day_' + day) as
                     Parameters<Say>[0])} value={shifts[day] ?? ''} placeholder="09:00-18:00"
                     onChange={(event) => setShifts({ ...shifts, [day]: event.target.value })} /></td>
-                  <td><input id={'breaks-' + day} aria-label={say('breaks') + ' ' + say(('day_' + day) as
+                  <td data-label={say('breaks')}><input id={'breaks-' + day} aria-label={say('breaks') + ' ' + say(('day_' + day) as
                     Parameters<Say>[0])} value={breaks[day] ?? ''} placeholder="13:00-14:00"
                     onChange={(event) => setBreaks({ ...breaks, [day]: event.target.value })} /></td>
                 </tr>

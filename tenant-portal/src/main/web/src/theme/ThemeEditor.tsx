@@ -8,14 +8,10 @@ type View = Answer<components['schemas']['Theme.ThemeView']>;
 type Request = components['schemas']['Theme.ThemeRequest'];
 type Font = Request['font'];
 
-/** The storefront's font stacks (the same system fonts it names: nothing is downloaded). */
-const STACKS: Record<Font, string> = {
-  SYSTEM: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", sans-serif',
-  SERIF: 'Georgia, "Times New Roman", "Noto Serif", "Songti SC", serif',
-  HUMANIST: 'Optima, Candara, "Noto Sans", "Hiragino Sans GB", sans-serif',
-  GEOMETRIC: 'Avenir, Montserrat, Corbel, "URW Gothic", "Microsoft YaHei", sans-serif',
-  MONOSPACE: 'ui-monospace, "Cascadia Code", Menlo, Consolas, monospace',
-};
+type SitePreview = Answer<components['schemas']['Theme.SitePreview']>;
+
+/** The storefront's fonts (system stacks it names: nothing is downloaded). */
+const FONTS: Font[] = ['SYSTEM', 'SERIF', 'HUMANIST', 'GEOMETRIC', 'MONOSPACE'];
 
 function requestOf(view: View): Request {
   const theme = view.theme;
@@ -28,13 +24,13 @@ function requestOf(view: View): Request {
 
 /**
  * The chain's look on its site: brand, logo, colours, font, corners, hero, tagline, layout, sections and custom CSS,
- * with a preview drawn as the portal checks each change (the colours of text on them chosen for contrast, what the
- * custom CSS loses said) — a sketch of the site's home page, not the page itself; saved for the site and the chain's
+ * with a live preview: each change, after a pause in typing, is kept by the portal as a preview for an hour and the
+ * chain's own home page is framed in it (what the custom CSS loses is said); saved for the site and the chain's
  * sign-in pages.
  */
 export function ThemeEditor({ client, say }: { client: Api; say: Say }) {
   const [draft, setDraft] = useState<Request | null>(null);
-  const [checked, setChecked] = useState<View | null>(null);
+  const [shown, setShown] = useState<SitePreview | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<Key | null>(null);
   const asked = useRef(0);
@@ -42,7 +38,6 @@ export function ThemeEditor({ client, say }: { client: Api; say: Say }) {
   useEffect(() => {
     client.GET('/api/v1/theme').then(({ data, error }) => {
       if (data) {
-        setChecked(data as View);
         setDraft(requestOf(data as View));
       } else {
         setProblem(problemText(error));
@@ -50,25 +45,25 @@ export function ThemeEditor({ client, say }: { client: Api; say: Say }) {
     });
   }, [client]);
 
-  // each change checked by the portal after a pause in typing; only the latest answer counts
+  // each change kept as a preview after a pause in typing, the site framed in it; only the latest answer counts
   useEffect(() => {
     if (!draft) {
       return undefined;
     }
     const mine = ++asked.current;
     const timer = window.setTimeout(() => {
-      client.POST('/api/v1/theme/preview', { body: draft }).then(({ data, error }) => {
+      client.POST('/api/v1/theme/previews', { body: draft }).then(({ data, error }) => {
         if (mine !== asked.current) {
           return;
         }
         if (data) {
-          setChecked(data as View);
+          setShown(data as SitePreview);
           setProblem(null);
         } else {
           setProblem(problemText(error));
         }
       });
-    }, 300);
+    }, 400);
     return () => window.clearTimeout(timer);
   }, [client, draft]);
 
@@ -85,8 +80,6 @@ export function ThemeEditor({ client, say }: { client: Api; say: Say }) {
     setProblem(response.ok ? null : problemText(error));
     setNotice(response.ok ? 'saved' : null);
   };
-  const look = checked?.theme;
-  const radius = (look?.cornerRadius ?? 0) + 'px';
   return (
     <section className="theme" aria-label={say('theme')}>
       <form className="editor" onSubmit={(event) => void save(event)} id="theme-form" aria-labelledby="theme-title">
@@ -102,7 +95,7 @@ export function ThemeEditor({ client, say }: { client: Api; say: Say }) {
             onChange={(event) => set('accentColour', event.target.value)} /></label>
           <label>{say('font')}<select id="theme-font" value={draft.font}
             onChange={(event) => set('font', event.target.value as Font)}>
-            {(Object.keys(STACKS) as Font[]).map((font) => <option key={font} value={font}>
+            {FONTS.map((font) => <option key={font} value={font}>
               {say(('font_' + font) as Parameters<Say>[0])}</option>)}
           </select></label>
           <label>{say('cornerRadius')}<input id="theme-radius" type="number" min={0} max={24}
@@ -127,33 +120,18 @@ export function ThemeEditor({ client, say }: { client: Api; say: Say }) {
         </fieldset>
         <label>{say('customCss')}<textarea id="theme-css" maxLength={10_000} value={draft.customCss ?? ''}
           spellCheck={false} onChange={(event) => set('customCss', event.target.value)} /></label>
-        {checked && checked.removedFromCss.length > 0 && <p className="problem" id="css-removed">
-          {say('cssRemoved', checked.removedFromCss.join(', '))}</p>}
+        {shown && shown.removedFromCss.length > 0 && <p className="problem" id="css-removed">
+          {say('cssRemoved', shown.removedFromCss.join(', '))}</p>}
         {problem && <p role="alert" className="problem" id="theme-problem">{problem}</p>}
         {notice && <p role="status" className="notice">{say(notice)}</p>}
         <div className="actions"><button type="submit" id="save-theme">{say('save')}</button></div>
       </form>
-      {look && (
-        <figure className="preview" aria-label={say('preview')} id="theme-preview"
-          style={{ fontFamily: STACKS[look.font as Font] ?? STACKS.SYSTEM }}>
-          <figcaption className="quiet">{say('preview')}</figcaption>
-          <header style={{ background: look.primaryColour, color: checked.textOnPrimary }}>
-            <strong>{look.brandName}</strong>
-          </header>
-          <div className={look.layout === 'SPLIT' ? 'hero split' : 'hero'}>
-            <div>
-              <p className="tagline">{look.tagline}</p>
-              <span className="book" style={{ background: look.accentColour, color: checked.textOnAccent,
-                borderRadius: radius }}>{say('book')}</span>
-            </div>
-            {look.heroImageUrl && <div className="hero-image" style={{ borderRadius: radius }}>
-              {say('heroImageUrl')}</div>}
-          </div>
-          <ul>
-            {(['services', 'stylists', 'locations'] as const).filter((section) => look.sections[section])
-              .map((section) => <li key={section} style={{ borderRadius: radius, borderColor: look.primaryColour }}>
-                {say(('section_' + section) as Parameters<Say>[0])}</li>)}
-          </ul>
+      {shown && (
+        <figure className="preview" id="theme-preview">
+          <figcaption className="quiet">{say('preview')} · <a href={shown.url} target="_blank"
+            rel="noopener noreferrer">{say('openPreview')}</a></figcaption>
+          {/* the chain's own page in the draft; it runs no script, and may not reach the back office */}
+          <iframe title={say('preview')} src={shown.url} sandbox="allow-same-origin" id="theme-preview-frame" />
         </figure>
       )}
     </section>

@@ -214,6 +214,7 @@ class PortalMalformedRequestsIT {
         endpoints.add(new Endpoint("GET", r -> "/api/v1/theme", null));
         endpoints.add(new Endpoint("PUT", r -> "/api/v1/theme", this::theme));
         endpoints.add(new Endpoint("POST", r -> "/api/v1/theme/preview", this::theme));
+        endpoints.add(new Endpoint("POST", r -> "/api/v1/theme/previews", this::theme));
         endpoints.add(new Endpoint("GET", r -> "/api/v1/booking-policy", null));
         endpoints.add(new Endpoint("PUT", r -> "/api/v1/booking-policy", this::policy));
         endpoints.add(new Endpoint("GET", r -> "/api/v1/payment-settings", null));

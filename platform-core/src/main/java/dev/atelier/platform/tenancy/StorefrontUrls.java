@@ -21,6 +21,14 @@ public class StorefrontUrls {
         this.directory = directory;
     }
 
+    /**
+     * Every chain's address under the platform's domain as a Content-Security-Policy source:
+     * {@code http://*.localhost:8080}.
+     */
+    public String everyChainSource() {
+        return template.replace("{slug}", "*");
+    }
+
     /** {@code http://aurora.localhost:8080}, no trailing slash. */
     public String of(Slug slug) {
         return template.replace("{slug}", slug.value());

@@ -5,11 +5,17 @@ import dev.atelier.platform.tenancy.StorefrontUrls;
 import dev.atelier.platform.tenancy.Tenant;
 import dev.atelier.platform.tenancy.TenantContext;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The current tenant's storefront theme: its own once set, else its starter theme. Setting it also re-brands the
@@ -18,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Themes {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final EntityManager entities;
     private final IdentityProvider identity;
@@ -60,6 +68,44 @@ public class Themes {
                 Theme.Layout.valueOf((String) row[8]), new Theme.Sections((Boolean) row[9], (Boolean) row[10],
                         (Boolean) row[11]),
                 (String) row[12]);
+    }
+
+    /** How long a preview of a theme being edited stands. */
+    public static final Duration PREVIEW_LIFETIME = Duration.ofHours(1);
+
+    /** A theme being edited, shown on the chain's own pages at {@code ?preview=<id>} until it expires. */
+    public record Preview(UUID id, Instant expiresAt) {
+    }
+
+    /**
+     * Keeps {@code theme} as a preview for {@link #PREVIEW_LIFETIME}: its id is the digest of the chain and the theme,
+     * so the same draft sent again is the same preview, its hour renewed. Lapsed previews are dropped on the way.
+     */
+    @Transactional
+    public Preview preview(Theme theme) {
+        String json = JSON.writeValueAsString(theme);
+        UUID id = UUID.nameUUIDFromBytes((TenantContext.require().id() + "\n" + json).getBytes(StandardCharsets.UTF_8));
+        Instant now = clock.instant();
+        Instant expires = now.plus(PREVIEW_LIFETIME);
+        entities.createNativeQuery("delete from theme_preview where expires_at <= :now")
+                .setParameter("now", Timestamp.from(now)).executeUpdate();
+        entities.createNativeQuery("""
+                insert into theme_preview (id, theme, created_at, expires_at)
+                values (:id, cast(:theme as jsonb), :now, :expires)
+                on conflict (id) do update set expires_at = excluded.expires_at""")
+                .setParameter("id", id).setParameter("theme", json).setParameter("now", Timestamp.from(now))
+                .setParameter("expires", Timestamp.from(expires)).executeUpdate();
+        return new Preview(id, expires);
+    }
+
+    /** The theme previewed as {@code id}, while it stands. */
+    @Transactional(readOnly = true)
+    public Optional<Theme> previewed(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<String> rows = entities.createNativeQuery(
+                "select cast(theme as text) from theme_preview where id = :id and expires_at > :now")
+                .setParameter("id", id).setParameter("now", Timestamp.from(clock.instant())).getResultList();
+        return rows.stream().findFirst().map(json -> JSON.readValue(json, Theme.class));
     }
 
     /** Keeps {@code theme} as the chain's and brands its sign-in pages with it. */

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,17 +36,31 @@ class HomePageController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final PageFrame frame;
     private final PageSecurity security;
+    private final Themes themes;
 
-    HomePageController(PageFrame frame, PageSecurity security) {
+    HomePageController(PageFrame frame, PageSecurity security, Themes themes) {
         this.frame = frame;
         this.security = security;
+        this.themes = themes;
     }
 
+    /**
+     * The home page; {@code ?preview=<id>} shows it in a theme being edited (kept by the back office for an hour), for
+     * the back office's editor to frame — an unknown or lapsed preview is 404.
+     */
     @GetMapping(value = "/", produces = MediaType.TEXT_HTML_VALUE)
-    String home(@RequestParam(required = false) String lang, HttpServletRequest request, Model model,
-            HttpServletResponse response) {
-        model.addAllAttributes(content(lang, request, response));
-        model.addAttribute("nonce", security.protect(response));
+    String home(@RequestParam(required = false) String lang, @RequestParam(required = false) String preview,
+            HttpServletRequest request, Model model, HttpServletResponse response) {
+        if (preview != null) {
+            Theme draft = previewId(preview).flatMap(themes::previewed)
+                    .orElseThrow(() -> new NotFoundException("preview"));
+            model.addAllAttributes(content(frame.preview(lang, request, response, draft)));
+            model.addAttribute("preview", true);
+            model.addAttribute("nonce", security.protectPreview(response));
+        } else {
+            model.addAllAttributes(content(lang, request, response));
+            model.addAttribute("nonce", security.protect(response));
+        }
         model.addAttribute("account", PageFrame.account(request));
         PageFrame.languageLinks(model, request, (String) model.getAttribute("canonical"),
                 (String) ((Map<?, ?>) model.getAttribute("otherLanguage")).get("tag"));
@@ -68,6 +84,14 @@ class HomePageController {
         PageFrame.languageLinks(model, request, (String) location.get("url"),
                 (String) ((Map<?, ?>) model.getAttribute("otherLanguage")).get("tag"));
         return "location";
+    }
+
+    private static Optional<UUID> previewId(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The content for the visitor's language, kept with the chain's site until its content changes. */

@@ -109,8 +109,21 @@ class PageFrame {
         return kept.site();
     }
 
+    /**
+     * The current chain's site as it would be in {@code theme} (a preview of a theme being edited): built for this
+     * one response, never kept.
+     */
+    Site preview(String lang, HttpServletRequest request, HttpServletResponse response, Theme theme) {
+        Tenant tenant = TenantContext.require();
+        Locale locale = PageLocale.choose(lang, request, response, tenant.locale());
+        return build(tenant, locale, home(), theme);
+    }
+
     private Site build(Tenant tenant, Locale locale, String home) {
-        Theme theme = themes.current();
+        return build(tenant, locale, home, themes.current());
+    }
+
+    private Site build(Tenant tenant, Locale locale, String home, Theme theme) {
         Labels labels = Labels.of(locale);
         Map<String, Object> frame = new LinkedHashMap<>();
         frame.put("lang", locale.toLanguageTag());

@@ -196,6 +196,41 @@ class HomePageIT {
     }
 
     @Test
+    void aThemeBeingEditedShowsOnTheHomePageForTheBackOfficeToFrameAndNowhereElse() throws Exception {
+        Theme draft = new Theme("Draft <Look>", null, "#7b2d26", "#2a9d8f", Theme.Font.HUMANIST, 0, null,
+                "Coming soon", Theme.Layout.CLASSIC, Theme.Sections.ALL, ".tagline{font-style:italic}");
+        Themes.Preview preview = TenantContext.asTenant(chain, () -> themes.preview(draft));
+        assertThat(TenantContext.asTenant(chain, () -> themes.preview(draft)).id()).as("the same draft, one preview")
+                .isEqualTo(preview.id());
+
+        Http.Response page = http.get("page-a.localhost", "/?preview=" + preview.id());
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("--primary:#7b2d26", "Draft &lt;Look&gt;", "Coming soon",
+                ".tagline{font-style:italic}", "class=\"preview-banner\"", "Cut &amp; finish")
+                .doesNotContain("Page A &lt;Salon&gt;");
+        assertThat(page.header("Content-Security-Policy")).contains("frame-ancestors http://localhost:8081;");
+        assertThat(page.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(page.header("X-Robots-Tag")).isEqualTo("noindex");
+
+        Http.Response published = http.get("page-a.localhost", "/");
+        assertThat(published.body()).as("the site itself keeps its theme").contains("Page A &lt;Salon&gt;")
+                .doesNotContain("Draft", "preview-banner");
+        assertThat(published.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+
+        for (String bad : List.of(UUID.randomUUID().toString(), "not-a-preview", "%00", preview.id() + "x")) {
+            Http.Response refused = http.get("page-a.localhost", "/?preview=" + bad);
+            assertThat(refused.status()).as(bad).isEqualTo(404);
+            assertThat(refused.contentType()).as(bad).startsWith("text/html");
+        }
+        fixture.chain("page-preview-other");
+        assertThat(http.get("page-preview-other.localhost", "/?preview=" + preview.id()).status())
+                .as("another chain's preview is not this chain's").isEqualTo(404);
+        assertThat(CELLS.update(chain, "update theme_preview set expires_at = now() - interval '1 second'"))
+                .isEqualTo(1);
+        assertThat(http.get("page-a.localhost", "/?preview=" + preview.id()).status()).as("lapsed").isEqualTo(404);
+    }
+
+    @Test
     void aPageShowsTheChainsChangesAtOnceWhicheverAppMadeThem() throws Exception {
         Tenant other = fixture.chain("page-b");
         UUID[] service = new UUID[1];

@@ -5,6 +5,8 @@ import static dev.atelier.platform.identity.StaffRole.OWNER;
 import static dev.atelier.platform.identity.StaffRole.RECEPTIONIST;
 import static dev.atelier.platform.identity.StaffRole.STYLIST;
 
+import dev.atelier.platform.tenancy.StorefrontUrls;
+import dev.atelier.platform.tenancy.TenantContext;
 import dev.atelier.platform.theme.CssSanitizer;
 import dev.atelier.platform.theme.Theme;
 import dev.atelier.platform.theme.Themes;
@@ -21,7 +23,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -37,10 +42,19 @@ class ThemeController {
 
     private final Themes themes;
     private final WebProperties web;
+    private final StorefrontUrls storefronts;
 
-    ThemeController(Themes themes, WebProperties web) {
+    ThemeController(Themes themes, WebProperties web, StorefrontUrls storefronts) {
         this.themes = themes;
         this.web = web;
+        this.storefronts = storefronts;
+    }
+
+    /**
+     * A theme being edited, shown on the chain's own home page at {@code url} until {@code expiresAt}; what was taken
+     * out of its custom CSS.
+     */
+    record SitePreview(String id, String url, Instant expiresAt, List<String> removedFromCss) {
     }
 
     /** A theme as sent: every field required but the optional images, tagline and CSS. */
@@ -83,6 +97,21 @@ class ThemeController {
     @StaffRoles({OWNER, MANAGER})
     public ThemeView preview(StaffMember caller, @Valid @RequestBody ThemeRequest request) {
         return ThemeView.of(theme(request, web.localMode()), CssSanitizer.sanitize(request.customCss()).removed());
+    }
+
+    /**
+     * Keeps the theme being edited for an hour and answers where the chain's home page shows in it (the address the
+     * editor frames). Its id is its content's digest: the same theme sent again is the same preview, so a retry
+     * creates nothing more and needs no idempotency key.
+     */
+    @PostMapping("/api/v1/theme/previews")
+    @StaffRoles({OWNER, MANAGER})
+    public ResponseEntity<SitePreview> previewOnSite(StaffMember caller, @Valid @RequestBody ThemeRequest request) {
+        Theme theme = theme(request, web.localMode());
+        Themes.Preview preview = themes.preview(theme);
+        String url = storefronts.canonicalOf(TenantContext.require()) + "/?preview=" + preview.id();
+        return ResponseEntity.created(URI.create(url)).body(new SitePreview(preview.id().toString(), url,
+                preview.expiresAt(), CssSanitizer.sanitize(request.customCss()).removed()));
     }
 
     /** The theme as sent; outside local mode its logo must be https (the hero image always is). */

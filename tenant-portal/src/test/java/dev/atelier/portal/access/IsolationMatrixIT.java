@@ -145,6 +145,7 @@ class IsolationMatrixIT {
             new Endpoint("GET", "/api/v1/theme", Kind.STAFF_READ, false),
             new Endpoint("PUT", "/api/v1/theme", Kind.STAFF_WRITE, false),
             new Endpoint("POST", "/api/v1/theme/preview", Kind.STAFF_WRITE, false),
+            new Endpoint("POST", "/api/v1/theme/previews", Kind.STAFF_WRITE, true),
             new Endpoint("GET", "/api/v1/booking-policy", Kind.STAFF_READ, false),
             // payment settings are read by owners and managers only: stylists are refused as for a change
             new Endpoint("GET", "/api/v1/payment-settings", Kind.STAFF_WRITE, false),
@@ -400,7 +401,7 @@ class IsolationMatrixIT {
             case "PUT /api/v1/locations/{id}/holidays/{date}" -> """
                     {"name":"%s-holiday-%d"}""".formatted(writer, n);
             case "POST /api/v1/staff/{id}/extra-shifts" -> extraShift(location[i], n);
-            case "PUT /api/v1/theme", "POST /api/v1/theme/preview" -> """
+            case "PUT /api/v1/theme", "POST /api/v1/theme/preview", "POST /api/v1/theme/previews" -> """
                     {"brandName":"%s-brand-%d","primaryColour":"#1d3557","accentColour":"#e63946","font":"SYSTEM",
                      "cornerRadius":8,"layout":"CLASSIC","sections":{"services":true,"stylists":true,"locations":true}}
                     """.formatted(writer, n);

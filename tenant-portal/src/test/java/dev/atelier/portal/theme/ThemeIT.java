@@ -71,6 +71,29 @@ class ThemeIT {
         assertThat(CELLS.column(tenant, "select count(*) from storefront_theme")).as("a preview keeps nothing")
                 .containsExactly("0");
 
+        Http.Response onSite = chains.call("POST", "/api/v1/theme/previews", owner, theme("#f4d35e", payload, tagline));
+        assertThat(onSite.status()).as(onSite.body()).isEqualTo(201);
+        String previewId = onSite.json().get("id").asString();
+        assertThat(onSite.json().get("url").asString()).isEqualTo("http://theme-chain.localhost:8080/?preview="
+                + previewId);
+        assertThat(onSite.header("Location")).isEqualTo(onSite.json().get("url").asString());
+        assertThat(onSite.json().get("removedFromCss").valueStream().map(JsonNode::asString))
+                .contains("angle brackets (markup)");
+        assertThat(java.time.Instant.parse(onSite.json().get("expiresAt").asString()))
+                .isBetween(java.time.Instant.now().plusSeconds(3500), java.time.Instant.now().plusSeconds(3700));
+        assertThat(chains.call("POST", "/api/v1/theme/previews", owner, theme("#f4d35e", payload, tagline)).json()
+                .get("id").asString()).as("the same draft again is the same preview").isEqualTo(previewId);
+        assertThat(chains.call("POST", "/api/v1/theme/previews", owner, theme("#f4d35f", payload, tagline)).json()
+                .get("id").asString()).as("another draft, another").isNotEqualTo(previewId);
+        assertThat(CELLS.column(tenant, "select theme ->> 'primaryColour' from theme_preview order by 1"))
+                .containsExactly("#f4d35e", "#f4d35f");
+        assertThat(CELLS.column(tenant, "select count(*) from storefront_theme")).as("nor does a preview on the site")
+                .containsExactly("0");
+        assertProblem(chains.call("POST", "/api/v1/theme/previews", stylist, theme("#f4d35e", "", null)), 403,
+                "forbidden");
+        assertProblem(chains.call("POST", "/api/v1/theme/previews", owner, theme("yellow", "", null)), 400,
+                "validation");
+
         Http.Response set = chains.call("PUT", "/api/v1/theme", owner, theme("#1d3557", payload, tagline));
         assertThat(set.status()).as(set.body()).isEqualTo(200);
         assertThat(set.json().get("textOnPrimary").asString()).isEqualTo("#ffffff");

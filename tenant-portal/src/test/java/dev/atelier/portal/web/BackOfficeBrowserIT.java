@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atelier.infra.servers.KeycloakServer;
 import dev.atelier.infra.servers.Ports;
 import dev.atelier.infra.testing.TestServers;
-import dev.atelier.platform.scheduling.AvailabilityQuery;
-import dev.atelier.platform.scheduling.AvailabilitySearch;
-import dev.atelier.platform.scheduling.availability.AvailabilityEngine;
 import dev.atelier.platform.tenancy.Slug;
 import dev.atelier.platform.tenancy.Tenant;
-import dev.atelier.platform.tenancy.TenantContext;
 import dev.atelier.platform.tenancy.TenantDirectory;
 import dev.atelier.platform.testing.Http;
 import dev.atelier.platform.testing.TestCells;
@@ -46,7 +42,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -61,9 +56,10 @@ import tools.jackson.databind.JsonNode;
  * onto taken time (refused, said, back where it was), sees a booking made elsewhere appear within 2 s, checks the
  * visit in, takes its payment and completes it, books a walk-in for a customer found by phone, and notes something
  * on that customer's profile. An owner of a new chain adds a service, a stylist new to the platform and her rota, and
- * the times of her shifts (not of her breaks, and two hours long, her own time for it) are offered for it; then the
+ * the chain's own site (storefront-renderer, run as its own process) offers the times of her shifts (not of her breaks,
+ * and two hours long, her own time for it) for it; then the
  * salon closes on Sundays, gets a basin, the policy's start times come every half hour, and card payments are taken
- * once the chain's Stripe account is given; the site's brand and tagline change, previewed as typed.
+ * once the chain's Stripe account is given; the site's brand and tagline change, its home page framed in the draft as typed.
  */
 @SpringBootTest(classes = TenantPortalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -73,6 +69,8 @@ class BackOfficeBrowserIT {
     static final KeycloakServer KEYCLOAK = TestServers.keycloak();
     /** A fixed port, since the portal client lets sign-in return only to the addresses it names. */
     static final int PORT = Ports.free();
+    /** The chains' sites (storefront-renderer, its own process). */
+    static final int SITE_PORT = Ports.free();
     static final Path SHOTS = Path.of("target", "screenshots", "back-office");
     static final Dimension PHONE = new Dimension(390, 844);
 
@@ -81,25 +79,22 @@ class BackOfficeBrowserIT {
         CELLS.register(registry, 4);
         TestIdentity.register(registry, KEYCLOAK);
         PortalClient.serveAt(registry, PORT);
+        StorefrontProcess.register(registry, SITE_PORT);
         registry.add("atelier.demo.enabled", () -> "true");
     }
 
     @Autowired
     TenantDirectory directory;
 
-    @Autowired
-    AvailabilitySearch availability;
-
-    @Autowired
-    TransactionTemplate transactions;
-
     ChromeDriver browser;
+    StorefrontProcess site;
     Axe axe;
     Http http;
     final List<String> violations = new ArrayList<>();
 
     @BeforeAll
     void browser() throws Exception {
+        site = StorefrontProcess.start(CELLS, KEYCLOAK, SITE_PORT, PORT);
         PortalClient.allowReturnsTo(KEYCLOAK, PORT);
         http = new Http(PORT);
         axe = Axe.load();
@@ -110,6 +105,9 @@ class BackOfficeBrowserIT {
     void close() {
         if (browser != null) {
             browser.quit();
+        }
+        if (site != null) {
+            site.close();
         }
     }
 
@@ -152,6 +150,11 @@ class BackOfficeBrowserIT {
         signIn("owner@aurora.test", "aurora-owner-2026");
         Chromium.waitFor(browser, By.cssSelector("#calendar .ec-resource, #calendar .ec-header"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isIn("Front desk", "前台");
+        // a reload signs in again at once (Keycloak's single sign-on), no password asked
+        browser.navigate().refresh();
+        Chromium.waitFor(browser, By.cssSelector("#calendar .ec-header"));
+        assertThat(browser.findElements(By.id("username"))).as("no sign-in form on reload").isEmpty();
+        assertThat(browser.getCurrentUrl()).startsWith("http://localhost:" + PORT + "/");
         assertThat(browser.findElement(By.cssSelector("#calendar .ec-title")).getText()).as("the salon's today")
                 .contains(String.valueOf(LocalDate.now(zone).getDayOfMonth()));
         for (int i = 0; i < days; i++) {
@@ -312,26 +315,18 @@ class BackOfficeBrowserIT {
         assertThat(week.get("breaks")).hasSize(7);
         assertThat(violations).as("serious or critical accessibility violations").isEmpty();
 
-        // the times the chain's site offers for it (the availability engine the storefront asks), three days on
-        Tenant tenant = directory.bySlug(Slug.of(slug)).orElseThrow();
+        // the chain's own site (the storefront, its own app) offers her shifts' times for it three days on, in
+        // two-hour visits, none over her break
         LocalDate day = LocalDate.now(zone).plusDays(3);
-        List<AvailabilityEngine.Slot> slots = TenantContext.asTenant(tenant, () -> transactions.execute(status -> {
-            AvailabilitySearch.Prepared prepared = availability.prepare(new AvailabilityQuery(UUID.fromString(salon),
-                    List.of(UUID.fromString(service.get("id").asString())), null, day, day), Instant.now());
-            return prepared.engine().slots(prepared.visit(), day, day, Instant.now());
-        }));
-        assertThat(slots).as("Balayage with Lena on " + day).isNotEmpty();
-        Instant opens = day.atTime(9, 0).atZone(zone).toInstant();
-        Instant rest = day.atTime(13, 0).atZone(zone).toInstant();
-        Instant back = day.atTime(14, 0).atZone(zone).toInstant();
-        Instant closes = day.atTime(18, 0).atZone(zone).toInstant();
-        assertThat(slots.getFirst().start()).as("from the start of her shift").isEqualTo(opens);
-        assertThat(slots).allSatisfy(slot -> {
-            assertThat(slot.start()).isAfterOrEqualTo(opens);
-            assertThat(slot.end()).isBeforeOrEqualTo(closes);
-            assertThat(slot.end().isAfter(rest) && slot.start().isBefore(back)).as("over her break").isFalse();
-        });
-        assertThat(slots).anySatisfy(slot -> assertThat(slot.start()).isEqualTo(back));
+        browser.get(site.site(slug) + "/book/time?location=" + salon + "&service=" + service.get("id").asString()
+                + "&stylist=" + lena.get("id").asString() + "&date=" + day + "&lang=zh-CN");
+        List<String> times = Chromium.waitFor(browser, By.cssSelector("main")).findElements(
+                By.xpath("//main//ul/li/a")).stream().map(WebElement::getText).map(String::strip).toList();
+        shot("17-storefront-times");
+        assertThat(times).as("Balayage with Lena on " + day).isNotEmpty().contains("09:00", "11:00", "14:00", "16:00")
+                .doesNotContain("08:45", "11:15", "12:00", "13:00", "13:45", "16:15");
+        browser.get("http://localhost:" + PORT + "/");
+        Chromium.waitFor(browser, By.cssSelector("nav.screens"));
 
         // the salon closes on Sundays now, and start times come every half hour
         browser.findElement(By.xpath("//nav//a[@href='#salons']")).click();
@@ -377,10 +372,23 @@ class BackOfficeBrowserIT {
         brand.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         brand.sendKeys("Owner Studio");
         browser.findElement(By.id("theme-tagline")).sendKeys("Colour by appointment");
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> {
-            String preview = driver.findElement(By.id("theme-preview")).getText();
-            return preview.contains("Owner Studio") && preview.contains("Colour by appointment");
+        // the site's own home page, framed in the draft: not the site as its visitors see it yet
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> {
+            WebElement frame = driver.findElement(By.id("theme-preview-frame"));
+            driver.switchTo().frame(frame);
+            try {
+                String page = driver.findElement(By.tagName("body")).getText();
+                return page.contains("Owner Studio") && page.contains("Colour by appointment")
+                        && !driver.findElements(By.cssSelector(".preview-banner")).isEmpty();
+            } catch (org.openqa.selenium.NoSuchElementException e) {
+                return false;
+            } finally {
+                driver.switchTo().defaultContent();
+            }
         });
+        assertThat(new Http(SITE_PORT).send("GET", slug + ".localhost", "/", null).body()).as("not published yet")
+                .doesNotContain("Colour by appointment");
+        everyWay("19-theme-preview");
         browser.findElement(By.id("save-theme")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> get(owner, "/api/v1/theme").get("theme")
                 .get("brandName").asString().equals("Owner Studio"));
