@@ -55,7 +55,8 @@ export default function Reports({ client, say, currency }: { client: Api; say: S
   const [to, setTo] = useState(day(new Date(Date.UTC(today.getFullYear(), today.getMonth() + 1, 0))));
   const [locationId, setLocationId] = useState('');
   const [locations, setLocations] = useState<Location[]>([]);
-  const [tables, setTables] = useState<Partial<Record<Report, Table>>>({});
+  // a report that could not be read is 'failed' (the problem is said above them all)
+  const [tables, setTables] = useState<Partial<Record<Report, Table | 'failed'>>>({});
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
@@ -71,9 +72,13 @@ export default function Reports({ client, say, currency }: { client: Api; say: S
         if (data) {
           setTables((known) => ({ ...known, [report]: data as Table }));
         } else {
+          setTables((known) => ({ ...known, [report]: 'failed' }));
           setProblem(problemText(error));
         }
-      }, (error: unknown) => setProblem(String(error)));
+      }, (error: unknown) => {
+        setTables((known) => ({ ...known, [report]: 'failed' }));
+        setProblem(String(error));
+      });
     }
   }, [client, query]);
   useEffect(load, [load]);
@@ -128,6 +133,10 @@ export default function Reports({ client, say, currency }: { client: Api; say: S
     }
   };
 
+  // the reports in order as far as they have come: one arriving early waits for those above it, so nothing on
+  // the screen moves down when a report above it arrives
+  const waiting = REPORTS.findIndex((report) => tables[report] === undefined);
+  const shown = waiting < 0 ? REPORTS : REPORTS.slice(0, waiting);
   return (
     <section aria-label={say('reports')} className="reports">
       <form className="toolbar" onSubmit={(event) => { event.preventDefault(); load(); }}>
@@ -143,8 +152,9 @@ export default function Reports({ client, say, currency }: { client: Api; say: S
         <button type="button" id="download-visits" onClick={() => void download('visits')}>{say('allVisitsCsv')}</button>
       </form>
       {problem && <p role="alert" className="problem" id="report-problem">{problem}</p>}
-      {REPORTS.map((report) => {
-        const table = tables[report];
+      {shown.map((report) => {
+        const answer = tables[report];
+        const table = answer === 'failed' ? undefined : answer;
         const option = table ? chartOf(report, table) : null;
         const title = say(('report_' + report.replace('-', '_')) as Parameters<Say>[0]);
         return (
@@ -154,7 +164,7 @@ export default function Reports({ client, say, currency }: { client: Api; say: S
               <button type="button" className="link" onClick={() => void download(report)}
                 aria-label={say('downloadCsv') + ' ' + title}>{say('downloadCsv')}</button>
             </div>
-            {!table ? <p>{say('loading')}</p> : table.rows.length === 0 ? <p>{say('noRows')}</p> : (
+            {!table ? <p className="quiet">{say('notRead')}</p> : table.rows.length === 0 ? <p>{say('noRows')}</p> : (
               <>
                 {option && <Chart option={option} label={title} />}
                 <div className="scroll" tabIndex={0} role="region" aria-label={title + " · " + say("table")}>
@@ -173,6 +183,7 @@ export default function Reports({ client, say, currency }: { client: Api; say: S
           </article>
         );
       })}
+      {shown.length < REPORTS.length && <p role="status">{say('loading')}</p>}
     </section>
   );
 }

@@ -9,14 +9,13 @@ import dev.atelier.platform.payments.reports.PaymentListQuery;
 import dev.atelier.platform.payments.reports.PaymentPage;
 import dev.atelier.platform.payments.reports.PaymentReports;
 import dev.atelier.platform.payments.reports.PaymentRow;
+import dev.atelier.platform.payments.reports.ReportLocation;
 import dev.atelier.platform.payments.reports.ReportPeriod;
 import dev.atelier.platform.payments.reports.SettlementCsv;
 import dev.atelier.platform.payments.reports.SettlementDay;
 import dev.atelier.platform.payments.reports.SettlementFold;
 import dev.atelier.platform.payments.reports.SettlementLine;
 import dev.atelier.platform.payments.reports.SettlementTotal;
-import dev.atelier.platform.web.FieldError;
-import dev.atelier.platform.web.InvalidRequestException;
 import dev.atelier.portal.access.StaffMember;
 import dev.atelier.portal.access.StaffRoles;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -160,7 +159,7 @@ class PaymentReportsController {
         }
         List<DayView> days = new ArrayList<>();
         SettlementFold fold = new SettlementFold(day -> days.add(DayView.of(day)));
-        reports.settlement(period, location(locationId), fold::accept);
+        reports.settlement(period, ReportLocation.parse(locationId), fold::accept);
         List<TotalView> totals = fold.finish().stream().map(TotalView::of).toList();
         return new SettlementView(period.from().toString(), period.to().toString(), days, totals);
     }
@@ -181,7 +180,7 @@ class PaymentReportsController {
      */
     private void csv(String from, String to, String locationId, HttpServletResponse response) throws IOException {
         ReportPeriod period = ReportPeriod.parse(from, to);
-        Optional<UUID> location = location(locationId);
+        Optional<UUID> location = ReportLocation.parse(locationId);
         CsvOut out = new CsvOut(response, "settlement-" + period.from() + "-" + period.to() + ".csv");
         SettlementFold fold = new SettlementFold(day -> SettlementCsv.rows(day).forEach(out));
         Consumer<SettlementLine> lines = fold::accept;
@@ -205,21 +204,6 @@ class PaymentReportsController {
         } catch (InvalidMediaTypeException unreadable) {
             return false;
         }
-    }
-
-    private static Optional<UUID> location(String locationId) {
-        if (locationId == null || locationId.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            UUID id = UUID.fromString(locationId.strip());
-            if (id.toString().equalsIgnoreCase(locationId.strip())) {
-                return Optional.of(id);
-            }
-        } catch (IllegalArgumentException notAnId) {
-            // refused below
-        }
-        throw new InvalidRequestException(List.of(new FieldError("locationId", "must be an id (a UUID)")));
     }
 
     /** The CSV response, begun (headers, header row) with its first row. */

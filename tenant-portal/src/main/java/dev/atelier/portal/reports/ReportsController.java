@@ -3,11 +3,10 @@ package dev.atelier.portal.reports;
 import static dev.atelier.platform.identity.StaffRole.MANAGER;
 import static dev.atelier.platform.identity.StaffRole.OWNER;
 
+import dev.atelier.platform.payments.reports.ReportLocation;
 import dev.atelier.platform.payments.reports.ReportPeriod;
 import dev.atelier.platform.reports.BusinessReport;
 import dev.atelier.platform.reports.BusinessReports;
-import dev.atelier.platform.web.FieldError;
-import dev.atelier.platform.web.InvalidRequestException;
 import dev.atelier.platform.web.NotFoundException;
 import dev.atelier.portal.access.StaffMember;
 import dev.atelier.portal.access.StaffRoles;
@@ -59,7 +58,7 @@ class ReportsController {
             @RequestParam(required = false) String locationId) {
         BusinessReport which = named(report);
         ReportPeriod period = ReportPeriod.parse(from, to);
-        Optional<UUID> location = location(locationId);
+        Optional<UUID> location = ReportLocation.parse(locationId);
         return new ReportTable(which.path(), period.from().toString(), period.to().toString(),
                 location.map(UUID::toString).orElse(null), which.columns(), reports.rows(which, period, location));
     }
@@ -73,7 +72,7 @@ class ReportsController {
             HttpServletResponse response) throws IOException {
         BusinessReport which = named(report);
         ReportPeriod period = ReportPeriod.parse(from, to);
-        Optional<UUID> location = location(locationId);
+        Optional<UUID> location = ReportLocation.parse(locationId);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + which.path() + "-" + period.from() + "-"
                 + period.to() + ".csv\"");
@@ -95,16 +94,5 @@ class ReportsController {
         return BusinessReport.of(report).orElseThrow(() -> new NotFoundException("report (one of "
                 + Arrays.stream(BusinessReport.values()).map(BusinessReport::path).collect(Collectors.joining(", "))
                 + ")"));
-    }
-
-    private static Optional<UUID> location(String locationId) {
-        if (locationId == null || locationId.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(locationId.strip()));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(List.of(new FieldError("locationId", "must be a location id")));
-        }
     }
 }

@@ -68,37 +68,41 @@ public final class Lighthouse {
     public record SignIn(String url, String user, String password, String readySelector) {
     }
 
+    /** Two audits of one page: its first visit (the browser's cache emptied, the session kept) and a return. */
+    public record Visits(JsonNode first, JsonNode again) {
+    }
+
     /**
-     * The JSON reports of auditing {@code urls} (desktop preset when {@code desktop}) in one tab of the browser
-     * listening on debugging {@code port}, after signing in on that tab: each audited load carries the session. (A
-     * fresh tab of the Lighthouse command line, given the port, does not: it lands on the sign-in page.)
+     * Audits of {@code urls} (desktop preset when {@code desktop}) in one tab of the browser listening on debugging
+     * {@code port}, after signing in on that tab, so each audited load carries the session; each page first with the
+     * browser's cache emptied, then again.
      */
-    public List<JsonNode> auditSignedIn(int port, boolean desktop, SignIn signIn, List<String> urls)
-            throws Exception {
+    public List<Visits> auditSignedIn(int port, boolean desktop, SignIn signIn, List<String> urls) throws Exception {
         Path script = home.resolve("signed-in-audit.mjs");
         try (var source = Lighthouse.class.getResourceAsStream("signed-in-audit.mjs")) {
             Files.write(script, source.readAllBytes());
         }
-        List<Path> out = new ArrayList<>();
+        List<List<Path>> out = new ArrayList<>();
         for (int i = 0; i < urls.size(); i++) {
-            out.add(Files.createTempFile("lighthouse", ".json"));
+            out.add(List.of(Files.createTempFile("lighthouse", ".json"), Files.createTempFile("lighthouse", ".json")));
         }
         Path job = Files.createTempFile("lighthouse-job", ".json");
         Files.writeString(job, JSON.writeValueAsString(Map.of("port", port, "desktop", desktop, "signIn",
                 Map.of("url", signIn.url(), "user", signIn.user(), "password", signIn.password(), "ready",
                         signIn.readySelector()),
-                "urls", urls, "out", out.stream().map(Path::toString).toList())));
+                "urls", urls, "out", out.stream().map(pair -> pair.stream().map(Path::toString).toList()).toList())));
         ProcessBuilder builder = new ProcessBuilder("node", script.toAbsolutePath().toString(), job.toString());
         Path log = home.resolve("lighthouse.log");
         Process process = builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
                 log.toFile())).start();
-        if (!process.waitFor(3L * (urls.size() + 1), TimeUnit.MINUTES) || process.exitValue() != 0) {
+        if (!process.waitFor(3L * (2 * urls.size() + 1), TimeUnit.MINUTES) || process.exitValue() != 0) {
             process.destroyForcibly();
             throw new IllegalStateException("lighthouse failed on " + urls + "; see " + log);
         }
-        List<JsonNode> reports = new ArrayList<>();
-        for (Path path : out) {
-            reports.add(JSON.readTree(Files.readString(path, StandardCharsets.UTF_8)));
+        List<Visits> reports = new ArrayList<>();
+        for (List<Path> pair : out) {
+            reports.add(new Visits(JSON.readTree(Files.readString(pair.get(0), StandardCharsets.UTF_8)),
+                    JSON.readTree(Files.readString(pair.get(1), StandardCharsets.UTF_8))));
         }
         return reports;
     }
