@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +65,7 @@ public class OutboxSignals implements DisposableBean {
 
     private final TenancyProperties cells;
     private final Map<String, List<Consumer<Signal>>> subscribers = new ConcurrentHashMap<>();
+    private final List<Consumer<Signal>> everyTenant = new CopyOnWriteArrayList<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final List<Thread> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
@@ -80,6 +82,13 @@ public class OutboxSignals implements DisposableBean {
             list.remove(subscriber);
             return list.isEmpty() ? null : list;
         });
+    }
+
+    /** Passes every signal of every cell to {@code subscriber} (on a listener thread) until closed. */
+    public Subscription subscribeAll(Consumer<Signal> subscriber) {
+        start();
+        everyTenant.add(subscriber);
+        return () -> everyTenant.remove(subscriber);
     }
 
     private void start() {
@@ -135,7 +144,9 @@ public class OutboxSignals implements DisposableBean {
     }
 
     private void deliver(Signal signal) {
-        for (Consumer<Signal> subscriber : subscribers.getOrDefault(signal.schema(), List.of())) {
+        List<Consumer<Signal>> interested = new ArrayList<>(everyTenant);
+        interested.addAll(subscribers.getOrDefault(signal.schema(), List.of()));
+        for (Consumer<Signal> subscriber : interested) {
             try {
                 subscriber.accept(signal);
             } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package dev.atelier.platform.tenancy.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.atelier.platform.tenancy.CellPools;
 import dev.atelier.platform.tenancy.TenancyProperties;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /** One connection pool per cell, built from configuration; the registry cell's pool also serves the registry. */
-public final class CellDataSources implements AutoCloseable {
+public final class CellDataSources implements CellPools, AutoCloseable {
 
     private final Map<String, HikariDataSource> pools = new LinkedHashMap<>();
     private final String registryCell;
@@ -35,6 +36,7 @@ public final class CellDataSources implements AutoCloseable {
         return pools.get(registryCell);
     }
 
+    @Override
     public DataSource cell(String name) {
         HikariDataSource pool = pools.get(name);
         if (pool == null) {
@@ -44,6 +46,7 @@ public final class CellDataSources implements AutoCloseable {
         return pool;
     }
 
+    @Override
     public Set<String> names() {
         return pools.keySet();
     }

@@ -23,12 +23,18 @@ public class TenancyConfiguration {
         return new CellDataSources(properties);
     }
 
-    /** The registry cell's pool, as the application's main DataSource; the platform schema is migrated first. */
+    /**
+     * The registry cell's pool, as the application's main DataSource; the platform schema is migrated first, and each
+     * cell's relay schema.
+     */
     @Bean(destroyMethod = "")
     @Primary
     DataSource dataSource(CellDataSources cells) {
         DataSource registry = cells.registry();
         PlatformSchemaMigrator.migrate(registry);
+        for (String cell : cells.names()) {
+            CellSchemaMigrator.migrate(cell, cells.cell(cell));
+        }
         return registry;
     }
 
