@@ -279,6 +279,11 @@ class PortalMalformedRequestsIT {
                 "portal-fuzz", "+44 20", "漢"), "", "   ", "%", "_\\", "x".repeat(101 + r.nextInt(5_000)), "a\u0000b",
                 "\ud800", "<script>", "'; drop table customer; --")), null));
         endpoints.add(new Endpoint("GET", r -> "/api/v1/customers/" + id(r, "customer"), null));
+        endpoints.add(new Endpoint("GET", r -> "/api/v1/notifications?limit=" + encoded(value(r, "1", "50", "200",
+                "0", "-1", "201", "x", "1.5", "99999999999", "")) + "&bookingId=" + encoded(
+                        value(r,
+                                UUID.randomUUID().toString(), "", "not-an-id", "1", "%00")),
+                null));
         endpoints.add(new Endpoint("POST", r -> "/api/v1/customers/" + id(r, "customer") + "/notes", r -> broken(r)
                 ? garbage(r)
                 : object(r, Map.of("text", text(r))), true));

@@ -7,6 +7,7 @@ import dev.atelier.infra.servers.ElasticsearchServer;
 import dev.atelier.infra.servers.FileTrees;
 import dev.atelier.infra.servers.Http;
 import dev.atelier.infra.servers.KeycloakServer;
+import dev.atelier.infra.servers.MailServer;
 import dev.atelier.infra.servers.ManagedProcess;
 import dev.atelier.infra.servers.Ports;
 import dev.atelier.infra.servers.PostgresServer;
@@ -38,7 +39,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole platform on this machine, on the fixed local ports: PostgreSQL, Keycloak (realm {@code atelier}),
  * Elasticsearch, the fakes of the payment gateways ({@link GatewayFakes}, on {@value #PAYMENT_FAKES_PORT}), then the
- * four apps as {@code java -jar} child processes, every one pointed at the fakes (no real provider is ever called).
+ * four apps as {@code java -jar} child processes, every one pointed at the fakes (no real provider is ever called),
+ * and a local mail server (GreenMail, SMTP {@value #MAIL_SMTP_PORT}, IMAP {@value #MAIL_IMAP_PORT}) that keeps what
+ * the notifications send.
  * Stops in reverse order.
  */
 public final class LocalStack implements AutoCloseable {
@@ -50,6 +53,9 @@ public final class LocalStack implements AutoCloseable {
     public static final int ELASTICSEARCH_TRANSPORT_PORT = 9300;
     /** The fakes of Stripe, Alipay and WeChat Pay, and their hosted pay page. */
     public static final int PAYMENT_FAKES_PORT = 8090;
+    /** The local mail server (GreenMail): what the notifications send, read over IMAP. */
+    public static final int MAIL_SMTP_PORT = 3025;
+    public static final int MAIL_IMAP_PORT = 3143;
     /** Where the storefront takes providers' notices; the Stripe fake's webhook endpoint. */
     public static final String STRIPE_WEBHOOK = "http://localhost:8080/webhooks/stripe";
     public static final String DATABASE = "atelier";
@@ -78,7 +84,8 @@ public final class LocalStack implements AutoCloseable {
     /** The apps and their fixed ports. Only tenant-portal seeds the demo tenants. */
     public static final List<App> APPS = List.of(
             new App("storefront-renderer", 8080, List.of()),
-            new App("tenant-portal", 8081, List.of("--atelier.demo.enabled=true")),
+            new App("tenant-portal", 8081, List.of("--atelier.demo.enabled=true",
+                    "--atelier.notifications.enabled=true")),
             new App("search-indexer", 8082, List.of()),
             new App("billing", 8083, List.of()));
 
@@ -111,6 +118,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             startServers();
             startPaymentFakes();
+            started.push(MailServer.start(MAIL_SMTP_PORT, MAIL_IMAP_PORT));
             if (!options.serversOnly()) {
                 startApps();
             }
@@ -178,6 +186,8 @@ public final class LocalStack implements AutoCloseable {
         ports.put(ELASTICSEARCH_PORT, "Elasticsearch");
         ports.put(ELASTICSEARCH_TRANSPORT_PORT, "Elasticsearch transport");
         ports.put(PAYMENT_FAKES_PORT, "payment gateway fakes");
+        ports.put(MAIL_SMTP_PORT, "mail (SMTP)");
+        ports.put(MAIL_IMAP_PORT, "mail (IMAP)");
         if (!options.serversOnly()) {
             APPS.forEach(app -> {
                 ports.put(app.port(), app.module());
@@ -482,6 +492,8 @@ public final class LocalStack implements AutoCloseable {
         row(text, "Payment fakes", paymentFakes.baseUrl() + "  Stripe, Alipay, WeChat Pay: their pages offer Pay, Fail,"
                 + " Cancel");
         row(text, "", "keys made here: " + merchantFile);
+        row(text, "Mail", "SMTP localhost:" + MAIL_SMTP_PORT + ", IMAP localhost:" + MAIL_IMAP_PORT
+                + "  (every message the platform sends; a recipient's mailbox: login and password are the address)");
         row(text, "Elasticsearch", elasticsearch.baseUrl());
         row(text, "PostgreSQL", "localhost:" + postgres.port() + "  database " + DATABASE
                 + ", user postgres, no password  (" + postgres.jdbcUrl(DATABASE) + ")");

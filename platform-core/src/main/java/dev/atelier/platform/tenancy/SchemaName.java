@@ -22,6 +22,13 @@ public record SchemaName(String value) {
         return new SchemaName("t_" + tenant.value().toString().replace("-", ""));
     }
 
+    /** The tenant whose schema this is (its id is in the name). */
+    public TenantId tenant() {
+        String hex = value.substring(2);
+        return TenantId.of(hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                + hex.substring(16, 20) + "-" + hex.substring(20));
+    }
+
     /** The name as a quoted SQL identifier. */
     public String quoted() {
         return '"' + value + '"';

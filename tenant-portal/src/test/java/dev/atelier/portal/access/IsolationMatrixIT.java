@@ -161,6 +161,8 @@ class IsolationMatrixIT {
             new Endpoint("GET", "/api/v1/reports/{report}", Kind.STAFF_WRITE, false),
             new Endpoint("GET", "/api/v1/reports/{report}.csv", Kind.STAFF_WRITE, false),
             new Endpoint("GET", "/api/v1/customers", Kind.STAFF_WRITE, false),
+            // the delivery log: the front desk's, not a stylist's
+            new Endpoint("GET", "/api/v1/notifications", Kind.STAFF_WRITE, false),
             new Endpoint("GET", "/api/v1/customers/{id}", Kind.STAFF_WRITE, false),
             new Endpoint("POST", "/api/v1/customers/{id}/notes", Kind.STAFF_WRITE, true),
             new Endpoint("GET", "/api/v1/invitations", Kind.ACCOUNT, false),
