@@ -99,7 +99,7 @@ export function FrontDesk({ client, me, say, language }: { client: Api; me: Me; 
       }
       const entries = diary.data as Entry[];
       if (byResource) {
-        return entries.flatMap((entry) => resourceEvents(entry, zone, say));
+        return entries.flatMap((entry) => events(entry, zone, say, true));
       }
       const shaded = hours?.data ? offTime(hours.data as Working, columns.map((column) => column.id), info.start,
         info.end, zone) : [];
@@ -327,43 +327,32 @@ function background(resource: string, from: number, until: number): Calendar.Eve
     display: 'background', classNames: ['off-time'] };
 }
 
-/** The calendar's events of one diary entry: one per item, in its stylist's column, at the salon's wall clock. */
-function events(entry: Entry, zone: string, say: Say): Calendar.EventInput[] {
+/**
+ * The calendar's events of one diary entry: one per item, in its stylist's column, at the salon's wall clock — or,
+ * {@code byResource}, one per resource an item holds, in that resource's column (not moved there: what a visit holds
+ * follows from its time and stylist).
+ */
+function events(entry: Entry, zone: string, say: Say, byResource = false): Calendar.EventInput[] {
   if (!(entry.status in COLOURS)) {
     return [];
   }
-  const movable = entry.status === 'CONFIRMED' && new Date(entry.start).getTime() > Date.now();
-  const who = entry.customer?.name ?? say('guest');
-  return entry.items.map((item, index) => ({
-    id: entry.id + ':' + index,
-    resourceIds: [item.staffId],
-    start: toWallClock(item.start, zone),
-    end: toWallClock(item.end, zone),
-    title: who,
+  const movable = !byResource && entry.status === 'CONFIRMED' && new Date(entry.start).getTime() > Date.now();
+  const spans = byResource
+    ? (entry.resources ?? []).map((time) => ({ column: time.resourceId, index: time.item, start: time.start,
+      end: time.end, id: entry.id + ':' + time.item + ':' + time.resourceId }))
+    : entry.items.map((item, index) => ({ column: item.staffId, index, start: item.start, end: item.end,
+      id: entry.id + ':' + index }));
+  return spans.map((span) => ({
+    id: span.id,
+    resourceIds: [span.column],
+    start: toWallClock(span.start, zone),
+    end: toWallClock(span.end, zone),
+    title: entry.customer?.name ?? say('guest'),
     startEditable: movable,
     backgroundColor: COLOURS[entry.status],
-    classNames: ['booking', 'status-' + entry.status.toLowerCase()],
-    extendedProps: { item: { entry, index, offset: new Date(item.start).getTime() - new Date(entry.start).getTime() } },
-  }));
-}
-
-/** The calendar's events of one diary entry by resource: one per resource an item holds, in that resource's column. */
-function resourceEvents(entry: Entry, zone: string, say: Say): Calendar.EventInput[] {
-  if (!(entry.status in COLOURS)) {
-    return [];
-  }
-  const who = entry.customer?.name ?? say('guest');
-  return (entry.resources ?? []).map((time) => ({
-    id: entry.id + ':' + time.item + ':' + time.resourceId,
-    resourceIds: [time.resourceId],
-    start: toWallClock(time.start, zone),
-    end: toWallClock(time.end, zone),
-    title: who,
-    startEditable: false,
-    backgroundColor: COLOURS[entry.status],
-    classNames: ['booking', 'held', 'status-' + entry.status.toLowerCase()],
-    extendedProps: { item: { entry, index: time.item,
-      offset: new Date(entry.items[time.item].start).getTime() - new Date(entry.start).getTime() } },
+    classNames: ['booking', ...(byResource ? ['held'] : []), 'status-' + entry.status.toLowerCase()],
+    extendedProps: { item: { entry, index: span.index,
+      offset: new Date(entry.items[span.index].start).getTime() - new Date(entry.start).getTime() } },
   }));
 }
 

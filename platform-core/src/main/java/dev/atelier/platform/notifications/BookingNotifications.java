@@ -47,6 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with the booking as a calendar entry and a link back to it on the chain's site. It follows the outbox through the
  * relay; each message is a row of the chain's delivery log ({@code notification}) whose id comes from the event, so
  * an event handled again sends nothing more once its message went. A guest without an address is logged as skipped.
+ * Each handled event also plans the booking's reminders ({@link BookingReminders}) from its state now.
  * On when {@code atelier.notifications.enabled} (the back office's app sends them).
  */
 @Component
@@ -63,9 +64,11 @@ class BookingNotifications implements OutboxConsumer {
     private final EmailChannel email;
     private final Clock clock;
     private final Configuration templates;
+    private final BookingReminders reminders;
 
     BookingNotifications(TenantDirectory tenants, EntityManager entities, TransactionTemplate transactions,
-            Themes themes, StorefrontUrls storefronts, EmailChannel email, Clock clock) {
+            Themes themes, StorefrontUrls storefronts, EmailChannel email, Clock clock, BookingReminders reminders) {
+        this.reminders = reminders;
         this.tenants = tenants;
         this.entities = entities;
         this.transactions = transactions;
@@ -98,7 +101,30 @@ class BookingNotifications implements OutboxConsumer {
             return;
         }
         TenantContext.asTenant(tenant.get(), () -> {
-            tell(tenant.get(), kind.get(), event);
+            Optional<Visit> visit = transactions.execute(status -> visit(event.aggregateId()));
+            visit.ifPresent(found -> {
+                reminders.plan(event.tenantSchema(), found.bookingId(), found.start(), found.confirmed());
+                tell(tenant.get(), kind.get(), event.key(), found);
+            });
+            return null;
+        });
+    }
+
+    /**
+     * Sends {@code reminder} if its booking still stands at the time it was planned for (a moved booking's reminder
+     * at its old time, or a cancelled one's, sends nothing).
+     */
+    void remind(Reminder reminder) {
+        Optional<Tenant> tenant = tenants.byId(new SchemaName(reminder.tenantSchema()).tenant());
+        if (tenant.isEmpty()) {
+            return;
+        }
+        TenantContext.asTenant(tenant.get(), () -> {
+            Optional<Visit> visit = transactions.execute(status -> visit(UUID.fromString(reminder.bookingId())));
+            visit.filter(found -> found.confirmed() && found.start().equals(reminder.start()))
+                    .ifPresent(found -> tell(tenant.get(), NotificationKind.BOOKING_REMINDER, "reminder:"
+                            + reminder.bookingId() + ":" + reminder.lead() + ":" + reminder.start().getEpochSecond(),
+                            found));
             return null;
         });
     }
@@ -106,16 +132,15 @@ class BookingNotifications implements OutboxConsumer {
     /** The booking as the message shows it, read now (a later change has its own event). */
     private record Visit(UUID bookingId, Instant start, Instant end, BigDecimal price, String currency,
             UUID customerId, String name, String email, String salon, String address, String phone, ZoneId zone,
-            String services, int changes) {
+            String services, int changes, String status) {
+
+        boolean confirmed() {
+            return status.equals("CONFIRMED");
+        }
     }
 
-    private void tell(Tenant tenant, NotificationKind kind, RelayedEvent event) {
-        NotificationId id = NotificationId.of(event.key(), Channel.EMAIL);
-        Optional<Visit> found = transactions.execute(status -> visit(event.aggregateId()));
-        if (found.isEmpty()) {
-            return;
-        }
-        Visit visit = found.get();
+    private void tell(Tenant tenant, NotificationKind kind, String eventKey, Visit visit) {
+        NotificationId id = NotificationId.of(eventKey, Channel.EMAIL);
         Locale locale = tenant.locale();
         Theme theme = themes.current();
         ResourceBundle words = ResourceBundle.getBundle("notifications.messages", locale);
@@ -123,7 +148,7 @@ class BookingNotifications implements OutboxConsumer {
                 .withLocale(locale).withZone(visit.zone());
         String when = format.format(visit.start());
         String subject = MessageFormat.format(words.getString("subject." + kind.name()), visit.salon(), when);
-        DeliveryStatus status = transactions.execute(tx -> record(id, event, kind, visit, locale, subject));
+        DeliveryStatus status = transactions.execute(tx -> record(id, eventKey, kind, visit, locale, subject));
         if (status.isFinal()) {
             return;
         }
@@ -152,10 +177,14 @@ class BookingNotifications implements OutboxConsumer {
         model.put("link", link.toString());
         model.put("phone", visit.phone() == null ? "" : visit.phone());
         model.put("questions", MessageFormat.format(words.getString("questions"), visit.phone()));
-        model.put("calendarNote", words.getString(kind.cancels() ? "calendarCancelled" : "calendar"));
-        String calendar = BookingCalendarEntry.of(visit.bookingId(), theme.brandName() + " · " + visit.services(),
-                visit.salon() + ", " + visit.address(), subject, link, visit.start(), visit.end(), visit.changes(),
-                kind.cancels());
+        model.put("calendarNote", !kind.carriesCalendar()
+                ? ""
+                : words.getString(kind.cancels() ? "calendarCancelled" : "calendar"));
+        String calendar = kind.carriesCalendar()
+                ? BookingCalendarEntry.of(visit.bookingId(), theme.brandName() + " · " + visit.services(),
+                        visit.salon() + ", " + visit.address(), subject, link, visit.start(), visit.end(),
+                        visit.changes(), kind.cancels())
+                : null;
         try {
             email.send(new EmailChannel.Email(id.value().toString(), visit.email(), theme.brandName(), subject,
                     render("booking.ftl", model), render("booking.ftlh", model), calendar,
@@ -185,14 +214,14 @@ class BookingNotifications implements OutboxConsumer {
                        l.address_line1 || ', ' || l.address_city, l.phone, l.timezone,
                        (select string_agg(s.name, ', ' order by i.position)
                           from booking_item i join service s on s.id = i.service_id where i.booking_id = b.id),
-                       (select count(*) from outbox_event o where o.aggregate_id = b.id)
+                       (select count(*) from outbox_event o where o.aggregate_id = b.id), b.status
                   from booking b join location l on l.id = b.location_id
                   left join customer c on c.id = b.customer_id
                  where b.id = :id""").setParameter("id", bookingId).getResultList();
         return rows.stream().findFirst().map(row -> new Visit((UUID) row[0], instant(row[1]), instant(row[2]),
                 (BigDecimal) row[3], ((String) row[4]).strip(), (UUID) row[5], (String) row[6], (String) row[7],
                 (String) row[8], (String) row[9], (String) row[10], ZoneId.of((String) row[11]), (String) row[12],
-                ((Number) row[13]).intValue()));
+                ((Number) row[13]).intValue(), (String) row[14]));
     }
 
     private static Instant instant(Object value) {
@@ -200,14 +229,14 @@ class BookingNotifications implements OutboxConsumer {
     }
 
     /** Logs the notification (once: its id is the event's) and answers where it stands. */
-    private DeliveryStatus record(NotificationId id, RelayedEvent event, NotificationKind kind, Visit visit,
+    private DeliveryStatus record(NotificationId id, String eventKey, NotificationKind kind, Visit visit,
             Locale locale, String subject) {
         entities.createNativeQuery("""
                 insert into notification (id, event_key, kind, channel, booking_id, customer_id, recipient, locale,
                        subject, status, created_at)
                 values (:id, :key, :kind, 'EMAIL', :booking, :customer, :recipient, :locale, :subject, 'PENDING',
                         :now)
-                on conflict (id) do nothing""").setParameter("id", id.value()).setParameter("key", event.key())
+                on conflict (id) do nothing""").setParameter("id", id.value()).setParameter("key", eventKey)
                 .setParameter("kind", kind.name()).setParameter("booking", visit.bookingId())
                 .setParameter("customer", visit.customerId()).setParameter("recipient", visit.email())
                 .setParameter("locale", locale.toLanguageTag()).setParameter("subject", subject)

@@ -121,6 +121,7 @@ class BookingEmailsIT {
                 .isEqualTo("no-reply@atelier.localhost");
         assertThat(first.getMessageID()).as("the notification's id").endsWith("@atelier.localhost>");
         String html = part(first, "text/html");
+        keep("confirmed-en", html);
         assertThat(html).contains("Hello Mei Lin,", "Mail cut", "Mail salon", "1 High Street",
                 "http://mailing.localhost:8080/my/bookings/" + booking, "£25.00");
         assertThat(part(first, "text/plain")).contains("Your booking is confirmed.");
@@ -227,10 +228,18 @@ class BookingEmailsIT {
         MimeMessage message = await("fang@siyu.test", 1).getFirst();
         assertThat(message.getSubject()).startsWith("预约已确认：静安店");
         String html = part(message, "text/html");
+        keep("confirmed-zh-CN", html);
         assertThat(html).contains("lang=\"zh-CN\"", "王芳，您好：", "您的预约已确认。", "洗剪吹", "14:30",
                 "查看或更改预约", "http://siyu.localhost:8080/my/bookings/", "¥238.00");
         assertThat(part(message, "text/plain")).contains("时间", "门店", "项目");
         assertThat(part(message, "text/calendar")).contains("DTSTART:" + ics(start));
+    }
+
+    /** Keeps a message's HTML under {@code target/mail/} for a look in a browser. */
+    private static void keep(String name, String html) throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of("target", "mail", name + ".html");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, html);
     }
 
     private LocalDate day() {

@@ -53,4 +53,14 @@ class NotificationModelTest {
         assertThat(NotificationKind.BOOKING_CANCELLED.cancels()).isTrue();
         assertThat(NotificationKind.BOOKING_CONFIRMED.cancels()).isFalse();
     }
+
+    @Test
+    void aReminderComesOfNoEventAndCarriesNoCalendarEntry() {
+        assertThat(NotificationKind.forEvent("booking.reminder")).isEmpty();
+        assertThat(NotificationKind.forEvent(null)).isEmpty();
+        assertThat(NotificationKind.BOOKING_REMINDER.event()).isNull();
+        assertThat(NotificationKind.BOOKING_REMINDER.carriesCalendar()).isFalse();
+        assertThat(NotificationKind.BOOKING_RESCHEDULED.carriesCalendar()).isTrue();
+        assertThat(NotificationKind.REMINDER_LEADS).extracting(java.time.Duration::toHours).containsExactly(24L, 2L);
+    }
 }
