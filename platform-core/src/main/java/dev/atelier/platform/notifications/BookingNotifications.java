@@ -1,6 +1,7 @@
 package dev.atelier.platform.notifications;
 
 import dev.atelier.platform.notifications.model.Channel;
+import dev.atelier.platform.notifications.model.Delivery;
 import dev.atelier.platform.notifications.model.DeliveryStatus;
 import dev.atelier.platform.notifications.model.NotificationId;
 import dev.atelier.platform.notifications.model.NotificationKind;
@@ -65,10 +66,13 @@ class BookingNotifications implements OutboxConsumer {
     private final Clock clock;
     private final Configuration templates;
     private final BookingReminders reminders;
+    private final CustomerPreferences preferences;
 
     BookingNotifications(TenantDirectory tenants, EntityManager entities, TransactionTemplate transactions,
-            Themes themes, StorefrontUrls storefronts, EmailChannel email, Clock clock, BookingReminders reminders) {
+            Themes themes, StorefrontUrls storefronts, EmailChannel email, Clock clock, BookingReminders reminders,
+            CustomerPreferences preferences) {
         this.reminders = reminders;
+        this.preferences = preferences;
         this.tenants = tenants;
         this.entities = entities;
         this.transactions = transactions;
@@ -112,7 +116,7 @@ class BookingNotifications implements OutboxConsumer {
 
     /**
      * Sends {@code reminder} if its booking still stands at the time it was planned for (a moved booking's reminder
-     * at its old time, or a cancelled one's, sends nothing).
+     * at its old time, or a cancelled one's, sends nothing); in the customer's quiet hours it is held until they end.
      */
     void remind(Reminder reminder) {
         Optional<Tenant> tenant = tenants.byId(new SchemaName(reminder.tenantSchema()).tenant());
@@ -122,9 +126,10 @@ class BookingNotifications implements OutboxConsumer {
         TenantContext.asTenant(tenant.get(), () -> {
             Optional<Visit> visit = transactions.execute(status -> visit(UUID.fromString(reminder.bookingId())));
             visit.filter(found -> found.confirmed() && found.start().equals(reminder.start()))
-                    .ifPresent(found -> tell(tenant.get(), NotificationKind.BOOKING_REMINDER, "reminder:"
+                    .flatMap(found -> tell(tenant.get(), NotificationKind.BOOKING_REMINDER, "reminder:"
                             + reminder.bookingId() + ":" + reminder.lead() + ":" + reminder.start().getEpochSecond(),
-                            found));
+                            found))
+                    .ifPresent(until -> reminders.hold(reminder, until));
             return null;
         });
     }
@@ -139,7 +144,11 @@ class BookingNotifications implements OutboxConsumer {
         }
     }
 
-    private void tell(Tenant tenant, NotificationKind kind, String eventKey, Visit visit) {
+    /**
+     * Tells the visit's customer by email, as their preferences decide: answers the instant to try again at when it
+     * must wait for the end of their quiet hours.
+     */
+    private Optional<Instant> tell(Tenant tenant, NotificationKind kind, String eventKey, Visit visit) {
         NotificationId id = NotificationId.of(eventKey, Channel.EMAIL);
         Locale locale = tenant.locale();
         Theme theme = themes.current();
@@ -150,11 +159,26 @@ class BookingNotifications implements OutboxConsumer {
         String subject = MessageFormat.format(words.getString("subject." + kind.name()), visit.salon(), when);
         DeliveryStatus status = transactions.execute(tx -> record(id, eventKey, kind, visit, locale, subject));
         if (status.isFinal()) {
-            return;
+            return Optional.empty();
         }
         if (visit.email() == null || visit.email().isBlank()) {
             transactions.executeWithoutResult(tx -> finish(id, DeliveryStatus.SKIPPED, "no email address"));
-            return;
+            return Optional.empty();
+        }
+        Delivery decision = preferences.of(visit.customerId()).decide(kind, Channel.EMAIL, clock.instant(),
+                visit.start());
+        switch (decision) {
+            case Delivery.Skip(String reason) -> {
+                transactions.executeWithoutResult(tx -> finish(id, DeliveryStatus.SKIPPED, reason));
+                return Optional.empty();
+            }
+            case Delivery.Later(Instant until) -> {
+                transactions.executeWithoutResult(tx -> held(id, until));
+                return Optional.of(until);
+            }
+            case Delivery.Now() -> {
+                // sent below
+            }
         }
         URI link = URI.create(storefronts.canonicalOf(tenant) + "/my/bookings/" + visit.bookingId());
         Map<String, Object> model = new LinkedHashMap<>();
@@ -194,6 +218,7 @@ class BookingNotifications implements OutboxConsumer {
             throw new IllegalStateException("email " + id.value() + " not sent: " + failure.getMessage(), failure);
         }
         transactions.executeWithoutResult(tx -> finish(id, DeliveryStatus.SENT, null));
+        return Optional.empty();
     }
 
     private String render(String template, Map<String, Object> model) {
@@ -252,6 +277,12 @@ class BookingNotifications implements OutboxConsumer {
                        sent_at = case when :status = 'SENT' then cast(:now as timestamptz) end
                  where id = :id and status = 'PENDING'""").setParameter("status", status.name())
                 .setParameter("reason", reason).setParameter("now", Timestamp.from(clock.instant()))
+                .setParameter("id", id.value()).executeUpdate();
+    }
+
+    private void held(NotificationId id, Instant until) {
+        entities.createNativeQuery("update notification set error = :why where id = :id and status = 'PENDING'")
+                .setParameter("why", "held through the customer's quiet hours until " + until)
                 .setParameter("id", id.value()).executeUpdate();
     }
 

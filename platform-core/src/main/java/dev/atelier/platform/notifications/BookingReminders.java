@@ -42,6 +42,15 @@ class BookingReminders {
     }
 
     /**
+     * Runs {@code reminder} again at {@code until} (the end of the customer's quiet hours), as an instance of its own
+     * (the one running now ends); whatever happened to the booking meanwhile, it then sends nothing.
+     */
+    void hold(Reminder reminder, Instant until) {
+        scheduler.getObject().scheduleIfNotExists(new TaskInstance<>(TASK, reminder.instanceId() + ":held",
+                reminder), until);
+    }
+
+    /**
      * Plans the reminders of booking {@code bookingId} starting at {@code start}: due when {@code standing} (confirmed)
      * and still ahead, else none.
      */

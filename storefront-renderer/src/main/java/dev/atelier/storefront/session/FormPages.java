@@ -34,6 +34,9 @@ final class FormPages {
             }
             return query.toString();
         }
+        if ("/my/preferences".equals(path)) {
+            return path;
+        }
         Matcher booking = BOOKING_FORM.matcher(path);
         if (booking.matches()) {
             String page = "/my/bookings/" + booking.group(1);

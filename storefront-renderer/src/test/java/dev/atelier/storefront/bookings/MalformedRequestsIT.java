@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A seeded generator sends thousands of malformed requests to the availability and booking endpoints: past and
  * reversed dates, ranges over 31 days, unknown and foreign ids, absurd values, broken JSON and wrong types. None
- * may be answered 5xx, every refusal is problem+json, and nothing is booked.
+ * may be answered 5xx, every refusal is problem+json, and nothing is booked. Notification preferences get the same.
  */
 @SpringBootTest(classes = StorefrontApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MalformedRequestsIT {
@@ -80,7 +80,7 @@ class MalformedRequestsIT {
         for (int i = 0; i < REQUESTS; i++) {
             Http.Response response;
             String what;
-            switch (random.nextInt(5)) {
+            switch (random.nextInt(6)) {
                 case 0 -> {
                     what = "GET /api/v1/availability?" + availabilityQuery(random, ids);
                     response = http.get("fuzz-a.localhost", what.substring(4));
@@ -111,6 +111,12 @@ class MalformedRequestsIT {
                     response = http.send("POST", "localhost", path, body, "Stripe-Signature",
                             pick(random, "t=1,v1=00", "", "t=x", "v1=" + body.hashCode()), "Wechatpay-Serial",
                             pick(random, "PUB_KEY_ID_0001", "", "x"), "Wechatpay-Timestamp", pick(random, "1", "x"));
+                }
+                case 4 -> {
+                    String body = preferencesBody(random);
+                    what = "PUT /api/v1/me/preferences " + body;
+                    response = http.send("PUT", "fuzz-a.localhost", "/api/v1/me/preferences", body,
+                            "Authorization", "Bearer " + token);
                 }
                 default -> {
                     String body = random.nextBoolean()
@@ -165,6 +171,24 @@ class MalformedRequestsIT {
         return "{\"locationId\":" + quoted(random, id(random, ids)) + ",\"start\":" + value(random) + ",\"items\":"
                 + items + ",\"note\":" + pick(random, "null", "\"" + "x".repeat(random.nextInt(800)) + "\"", "42")
                 + "}";
+    }
+
+    /** Notification preferences, most of them wrong in a field or two. */
+    private static String preferencesBody(Random random) {
+        if (random.nextInt(6) == 0) {
+            return garbage(random);
+        }
+        String channels = pick(random, "[\"email\"]", "[]", "[\"fax\"]", "[\"EMAIL\",\"sms\"]", "null",
+                "\"email\"", "[1]", "[\"email\",\"sms\",\"wechat\",\"sms\"]", "[null]", "[{}]");
+        String quiet = pick(random, "null", "{}", "[]", "\"22:00-08:00\"", "{\"from\":" + pick(random, "\"22:00\"",
+                "\"24:00\"", "\"7\"", "null", "\"\u0000\"") + ",\"to\":"
+                + pick(random, "\"08:00\"", "\"22:00\"",
+                        "\"-1:00\"", "8")
+                + ",\"timezone\":" + pick(random, "\"Asia/Shanghai\"", "\"Nowhere/Land\"", "\"\"",
+                        "\"" + "Z".repeat(random.nextInt(200)) + "\"", "\"../../etc\"", "null")
+                + "}");
+        return "{\"channels\":" + channels + ",\"marketing\":" + pick(random, "true", "false", "null", "\"yes\"", "1")
+                + ",\"quietHours\":" + quiet + "}";
     }
 
     private static String value(Random random) {

@@ -174,19 +174,20 @@ class CustomersIT {
                 || endpoint.startsWith("GET /v3/api-docs"));
         assertThat(served).containsExactly("GET /", "GET /api/v1/availability", "GET /api/v1/catalog", "GET /api/v1/me",
                 "GET /api/v1/me/bookings", "GET /api/v1/me/bookings/{id}", "GET /api/v1/me/bookings/{id}/payments",
-                "GET /api/v1/me/bookings/{id}/payments/{paymentId}", "GET /book", "GET /book/confirm",
+                "GET /api/v1/me/bookings/{id}/payments/{paymentId}", "GET /api/v1/me/preferences", "GET /book",
+                "GET /book/confirm",
                 "GET /book/stylist", "GET /book/time", "GET /locations/{id}", "GET /my/bookings",
                 "GET /my/bookings/{id}", "GET /my/bookings/{id}/calendar.ics", "GET /my/bookings/{id}/paid",
                 "GET /my/bookings/{id}/pay", "GET /my/bookings/{id}/pay/wechat",
                 "GET /my/bookings/{id}/payments/{paymentId}/scan", "GET /my/bookings/{id}/payments/{paymentId}/wechat",
-                "GET /my/bookings/{id}/receipt", "GET /my/bookings/{id}/reschedule",
+                "GET /my/bookings/{id}/receipt", "GET /my/bookings/{id}/reschedule", "GET /my/preferences",
                 "GET /robots.txt", "GET /sitemap.xml",
                 "POST /api/v1/bookings", "POST /api/v1/customers", "POST /api/v1/holds",
                 "POST /api/v1/me/bookings/{id}/cancel", "POST /api/v1/me/bookings/{id}/confirm",
                 "POST /api/v1/me/bookings/{id}/payments", "POST /api/v1/me/bookings/{id}/reschedule",
                 "POST /book/confirm", "POST /my/bookings/{id}/cancel", "POST /my/bookings/{id}/pay",
-                "POST /my/bookings/{id}/reschedule",
-                "POST /webhooks/{provider}");
+                "POST /my/bookings/{id}/reschedule", "POST /my/preferences",
+                "POST /webhooks/{provider}", "PUT /api/v1/me/preferences");
 
         assertThat(register("shop-a", """
                 {"name":"Matrix","email":"matrix@customers.test","password":"%s"}""".formatted(PASSWORD)).status())
@@ -217,8 +218,10 @@ class CustomersIT {
                             who + "GET " + page);
                 }
                 String someone = java.util.UUID.randomUUID().toString();
-                for (String page : List.of("/my/bookings", "/my/bookings/" + someone, "/my/bookings/" + someone
-                        + "/calendar.ics", "/my/bookings/" + someone + "/reschedule",
+                for (String page : List.of("/my/bookings", "/my/preferences", "/my/bookings/" + someone,
+                        "/my/bookings/" + someone
+                                + "/calendar.ics",
+                        "/my/bookings/" + someone + "/reschedule",
                         "/my/bookings/" + someone
                                 + "/pay",
                         "/my/bookings/" + someone + "/paid", "/my/bookings/" + someone + "/receipt",
@@ -234,7 +237,7 @@ class CustomersIT {
                         mismatches.add(who + "GET " + page + " sent to " + response.header("Location"));
                     }
                 }
-                for (String form : List.of("/book/confirm", "/my/bookings/" + someone + "/cancel",
+                for (String form : List.of("/book/confirm", "/my/preferences", "/my/bookings/" + someone + "/cancel",
                         "/my/bookings/" + someone + "/reschedule", "/my/bookings/" + someone + "/pay")) {
                     expect(mismatches, http.send("POST", host + ".localhost", form, "", auth), 403,
                             who + "POST " + form + " (no session, no CSRF token)");
@@ -274,6 +277,11 @@ class CustomersIT {
                         caller.getKey().equals("forged") ? 401 : 404, who + "POST /webhooks/stripe");
                 expect(mismatches, http.send("GET", host + ".localhost", "/api/v1/me", null, auth),
                         signedIn ? 200 : 401, who + "GET /api/v1/me");
+                expect(mismatches, http.send("GET", host + ".localhost", "/api/v1/me/preferences", null, auth),
+                        signedIn ? 200 : 401, who + "GET /api/v1/me/preferences");
+                expect(mismatches, http.send("PUT", host + ".localhost", "/api/v1/me/preferences", """
+                        {"channels":["email"],"marketing":false}""", auth), signedIn ? 200 : 401,
+                        who + "PUT /api/v1/me/preferences");
                 String email = "matrix-" + host + "-" + (++registration) + "@customers.test";
                 expect(mismatches, http.send("POST", host + ".localhost", "/api/v1/customers", """
                         {"name":"Matrix","email":"%s","password":"%s"}""".formatted(email, PASSWORD), auth),

@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The whole customer journey on both demo chains in a real headless Chromium, with no JavaScript of ours: home page →
  * salon → service → stylist → day and time → register on the chain's Keycloak page → confirm → the booking and its
- * calendar file → "my bookings" → move it → cancel it. axe-core checks every page on the way, the chain's Keycloak
+ * calendar file → "my bookings" → move it → cancel it → choose how to be told. axe-core checks every page on the way, the chain's Keycloak
  * sign-in and registration pages too (no serious or critical violations); screenshots of every step go to
  * {@code target/screenshots/journey/<chain>/}. Aurora is walked in Chinese (switched on its home page), Mayfair in
  * English.
@@ -166,17 +166,40 @@ class StorefrontJourneyBrowserIT extends DemoChainsInChromium {
         assertThat(browser.findElements(By.id("cancel"))).isEmpty();
         walk.step("12-cancelled");
 
+        // how the chain keeps in touch: texts off, offers on, quiet hours at night
+        walk.go(By.cssSelector("nav.account a[href='/my/preferences']"));
+        walk.waitFor(By.id("save"));
+        assertThat(browser.findElement(By.id("channel-email")).isSelected()).as("email until chosen").isTrue();
+        assertThat(browser.findElement(By.id("channel-sms")).isSelected()).as("SMS until chosen").isTrue();
+        assertThat(browser.findElement(By.id("marketing")).isSelected()).as("no offers until chosen").isFalse();
+        walk.stepAtBothWidths("13-preferences");
+        browser.findElement(By.id("channel-sms")).click();
+        browser.findElement(By.id("marketing")).click();
+        browser.findElement(By.id("quiet")).click();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('quiet-from').value = '22:30';"
+                        + "document.getElementById('quiet-to').value = '07:45';");
+        walk.go(By.id("save"));
+        walk.waitFor(By.cssSelector(".notice"));
+        assertThat(browser.findElement(By.id("channel-email")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("channel-sms")).isSelected()).as("texts off, kept").isFalse();
+        assertThat(browser.findElement(By.id("marketing")).isSelected()).as("offers on, kept").isTrue();
+        assertThat(browser.findElement(By.id("quiet")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("quiet-from")).getAttribute("value")).isEqualTo("22:30");
+        assertThat(browser.findElement(By.id("quiet-to")).getAttribute("value")).isEqualTo("07:45");
+        walk.step("14-preferences-saved");
+
         browser.findElement(By.cssSelector("form.sign-out button")).click();
         try {
             new WebDriverWait(browser, Duration.ofSeconds(30))
                     .until(driver -> driver.getCurrentUrl().equals(home(chain) + "/"));
         } catch (org.openqa.selenium.TimeoutException e) {
-            walk.shot("13-sign-out-failed");
+            walk.shot("15-sign-out-failed");
             throw new AssertionError("signing out ended at " + browser.getCurrentUrl() + ": "
                     + browser.findElement(By.tagName("body")).getText(), e);
         }
         assertThat(browser.findElements(By.cssSelector("a[href='/sign-in']"))).hasSize(1);
-        walk.shot("13-signed-out");
+        walk.shot("15-signed-out");
         browser.get(home(chain) + "/my/bookings");
         walk.waitFor(By.id("username"));
         assertThat(browser.getCurrentUrl()).as("signed out of Keycloak too").doesNotStartWith(home(chain));

@@ -195,6 +195,33 @@ class BookingEmailsIT {
     }
 
     @Test
+    void aCustomerWhoChoseNotToBeEmailedIsNotAndTheLogSaysWhy() throws Exception {
+        String customer = UUID.randomUUID().toString();
+        CELLS.update(tenant, """
+                insert into customer (id, user_id, name, email, phone, created_at, last_seen_at)
+                values ('%s', 'texts-only', 'Tex Only', 'tex@mailing.test', '+44 7700 900003', now(), now());
+                insert into customer_preferences (customer_id, channels, marketing, updated_at)
+                values ('%1$s', 'SMS', false, now())""".formatted(customer));
+        Instant start = day().atTime(LocalTime.of(17, 0)).atZone(zone).toInstant();
+        Http.Response booked = chains.call("POST", "/api/v1/bookings", desk, """
+                {"locationId":"%s","start":"%s","items":[{"serviceId":"%s","staffId":"%s"}],"customerId":"%s"}"""
+                .formatted(location, start, service, stylist, customer), "Idempotency-Key", "mail-no-email");
+        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        String booking = booked.json().get("id").asString();
+        waitFor(() -> {
+            try {
+                return !CELLS.column(tenant, "select status from notification where booking_id = '" + booking
+                        + "' and status <> 'PENDING'").isEmpty();
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertThat(CELLS.column(tenant, "select status || ' ' || error from notification where booking_id = '"
+                + booking + "'")).containsExactly("SKIPPED the customer chose not to be told by email");
+        assertThat(to("tex@mailing.test")).isEmpty();
+    }
+
+    @Test
     void aChineseChainsCustomerIsToldInChineseAtTheSalonsTime() throws Exception {
         Http http = new Http(port);
         Http.Response signedUp = http.post("localhost", "/api/v1/signup", """

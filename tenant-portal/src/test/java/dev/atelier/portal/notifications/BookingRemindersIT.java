@@ -214,6 +214,59 @@ class BookingRemindersIT {
                 + "' and kind = 'BOOKING_REMINDER'")).containsExactly("1");
     }
 
+    @Test
+    void aReminderDueInTheCustomersQuietHoursWaitsUntilTheyEnd() throws Exception {
+        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        String customer = UUID.randomUUID().toString();
+        // quiet from an hour ago until three hours from now, by the customer's clock
+        ZonedDateTime now = ZonedDateTime.now(zone).truncatedTo(ChronoUnit.MINUTES);
+        CELLS.update(tenant, """
+                insert into customer (id, user_id, name, email, phone, created_at, last_seen_at)
+                values ('%s', 'quiet', 'Qi Jing', 'qi@reminding.test', '+86 138 0013 8000', now(), now());
+                insert into customer_preferences (customer_id, channels, marketing, quiet_from, quiet_to, quiet_zone,
+                       updated_at)
+                values ('%1$s', 'EMAIL', false, '%s', '%s', 'Asia/Shanghai', now())""".formatted(customer,
+                now.minusHours(1).toLocalTime(), now.plusHours(3).toLocalTime()));
+        // beyond the days the other tests book
+        Instant start = LocalDate.now(zone).plusDays(170).atTime(LocalTime.of(14, 0)).atZone(zone).toInstant();
+        Http.Response booked = chains.call("POST", "/api/v1/bookings", desk, """
+                {"locationId":"%s","start":"%s","items":[{"serviceId":"%s","staffId":"%s"}],"customerId":"%s"}"""
+                .formatted(salons.get(zone)[0], start, service, salons.get(zone)[1], customer), "Idempotency-Key",
+                "quiet-1");
+        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        String booking = booked.json().get("id").asString();
+        awaitMail("qi@reminding.test", 1);
+        relayed();
+
+        TaskInstanceId dayBefore = TaskInstanceId.of("booking-reminder", schema() + ":" + booking + ":24h");
+        TaskInstanceId held = TaskInstanceId.of("booking-reminder", schema() + ":" + booking + ":24h:held");
+        scheduler.reschedule(dayBefore, Instant.now());
+        waitFor(() -> scheduler.getScheduledExecution(held).isPresent());
+        assertThat(scheduler.getScheduledExecution(held).orElseThrow().getExecutionTime())
+                .as("held until the quiet hours end").isEqualTo(now.plusHours(3).toInstant());
+        assertThat(CELLS.column(tenant, "select status || ' ' || error from notification where booking_id = '"
+                + booking + "' and kind = 'BOOKING_REMINDER'")).singleElement().asString()
+                .startsWith("PENDING held through the customer's quiet hours until");
+        Thread.sleep(500);
+        assertThat(awaitMail("qi@reminding.test", 1)).as("nothing in the quiet hours").hasSize(1);
+
+        // the quiet hours are over (the customer turned them off): the held reminder goes, once
+        CELLS.update(tenant, "update customer_preferences set quiet_from = null, quiet_to = null, quiet_zone = null"
+                + " where customer_id = '" + customer + "'");
+        scheduler.reschedule(held, Instant.now());
+        MimeMessage reminder = awaitMail("qi@reminding.test", 2).get(1);
+        assertThat(reminder.getSubject()).startsWith("Reminder: Salon Asia/Shanghai");
+        waitFor(() -> scheduler.getScheduledExecution(held).isEmpty());
+        assertThat(CELLS.column(tenant, "select status from notification where booking_id = '" + booking
+                + "' and kind = 'BOOKING_REMINDER'")).containsExactly("SENT");
+
+        assertThat(chains.call("POST", "/api/v1/bookings/" + booking + "/cancel", desk, null).status())
+                .isEqualTo(200);
+        relayed();
+        assertThat(scheduler.getScheduledExecution(TaskInstanceId.of("booking-reminder", schema() + ":" + booking
+                + ":2h"))).as("dropped with the booking").isEmpty();
+    }
+
     /**
      * A start for the zone's stylist not within 40 minutes of another: most of them on the days its clocks change or
      * the day after (where it has such days ahead), a few within the next 24 hours, the rest any day of the next 150,

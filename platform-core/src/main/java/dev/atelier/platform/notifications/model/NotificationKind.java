@@ -38,6 +38,14 @@ public enum NotificationKind {
         return this == BOOKING_CANCELLED;
     }
 
+    /**
+     * Whether the customer needs it at once, whatever the hour (a change to their booking); what can wait is held
+     * through their quiet hours.
+     */
+    public boolean urgent() {
+        return this != BOOKING_REMINDER;
+    }
+
     /** Whether it carries the booking's calendar entry (a reminder does not: the entry came with the booking). */
     public boolean carriesCalendar() {
         return this != BOOKING_REMINDER;
