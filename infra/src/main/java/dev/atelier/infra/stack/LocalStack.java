@@ -13,6 +13,7 @@ import dev.atelier.infra.servers.Ports;
 import dev.atelier.infra.servers.PostgresServer;
 import dev.atelier.infra.servers.ServerStartException;
 import dev.atelier.infra.servers.ShutdownHooks;
+import dev.atelier.infra.sms.SmsFakes;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
@@ -40,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * The whole platform on this machine, on the fixed local ports: PostgreSQL, Keycloak (realm {@code atelier}),
  * Elasticsearch, the fakes of the payment gateways ({@link GatewayFakes}, on {@value #PAYMENT_FAKES_PORT}), then the
  * four apps as {@code java -jar} child processes, every one pointed at the fakes (no real provider is ever called),
- * and a local mail server (GreenMail, SMTP {@value #MAIL_SMTP_PORT}, IMAP {@value #MAIL_IMAP_PORT}) that keeps what
- * the notifications send.
+ * a local mail server (GreenMail, SMTP {@value #MAIL_SMTP_PORT}, IMAP {@value #MAIL_IMAP_PORT}) and the fakes of the
+ * SMS providers ({@link SmsFakes}, on {@value #SMS_FAKES_PORT}) that keep what the notifications send.
  * Stops in reverse order.
  */
 public final class LocalStack implements AutoCloseable {
@@ -53,6 +54,10 @@ public final class LocalStack implements AutoCloseable {
     public static final int ELASTICSEARCH_TRANSPORT_PORT = 9300;
     /** The fakes of Stripe, Alipay and WeChat Pay, and their hosted pay page. */
     public static final int PAYMENT_FAKES_PORT = 8090;
+    /** The fakes of the SMS providers (Twilio, Aliyun SMS): the texts the notifications send, at /messages. */
+    public static final int SMS_FAKES_PORT = SmsFakes.LOCAL_PORT;
+    /** The number the platform texts from outside mainland China (Twilio). */
+    public static final String SMS_FROM = "+15005550006";
     /** The local mail server (GreenMail): what the notifications send, read over IMAP. */
     public static final int MAIL_SMTP_PORT = 3025;
     public static final int MAIL_IMAP_PORT = 3143;
@@ -102,6 +107,7 @@ public final class LocalStack implements AutoCloseable {
     private KeycloakServer keycloak;
     private ElasticsearchServer elasticsearch;
     private GatewayFakes paymentFakes;
+    private SmsFakes smsFakes;
     private Path merchantFile;
 
     public LocalStack(StackOptions options, PrintStream out) {
@@ -119,6 +125,8 @@ public final class LocalStack implements AutoCloseable {
             startServers();
             startPaymentFakes();
             started.push(MailServer.start(MAIL_SMTP_PORT, MAIL_IMAP_PORT));
+            smsFakes = SmsFakes.start(SMS_FAKES_PORT, Clock.systemUTC());
+            started.push(smsFakes);
             if (!options.serversOnly()) {
                 startApps();
             }
@@ -186,6 +194,7 @@ public final class LocalStack implements AutoCloseable {
         ports.put(ELASTICSEARCH_PORT, "Elasticsearch");
         ports.put(ELASTICSEARCH_TRANSPORT_PORT, "Elasticsearch transport");
         ports.put(PAYMENT_FAKES_PORT, "payment gateway fakes");
+        ports.put(SMS_FAKES_PORT, "SMS provider fakes");
         ports.put(MAIL_SMTP_PORT, "mail (SMTP)");
         ports.put(MAIL_IMAP_PORT, "mail (IMAP)");
         if (!options.serversOnly()) {
@@ -344,6 +353,21 @@ public final class LocalStack implements AutoCloseable {
         return arguments;
     }
 
+    /** What the app that sends the notifications is told of the SMS providers: their fakes and credentials. */
+    static List<String> smsArguments(App app, SmsFakes fakes) {
+        if (!app.arguments().contains("--atelier.notifications.enabled=true")) {
+            return List.of();
+        }
+        return List.of("--atelier.notifications.sms.twilio.account-sid=" + SmsFakes.TWILIO_ACCOUNT_SID,
+                "--atelier.notifications.sms.twilio.auth-token=" + SmsFakes.TWILIO_AUTH_TOKEN,
+                "--atelier.notifications.sms.twilio.from=" + SMS_FROM,
+                "--atelier.notifications.sms.twilio.api-base=" + fakes.baseUrl() + "/twilio",
+                "--atelier.notifications.sms.aliyun.access-key-id=" + SmsFakes.ALIYUN_ACCESS_KEY_ID,
+                "--atelier.notifications.sms.aliyun.access-key-secret=" + SmsFakes.ALIYUN_ACCESS_KEY_SECRET,
+                "--atelier.notifications.sms.aliyun.endpoint=localhost:" + fakes.port(),
+                "--atelier.notifications.sms.aliyun.protocol=HTTP");
+    }
+
     /**
      * Starts {@value #FIRST_APP} alone (it migrates the shared schema and seeds the demo tenants), then the others
      * together: apps racing each other through the first migration of an empty database trip over each other.
@@ -398,6 +422,7 @@ public final class LocalStack implements AutoCloseable {
             command.add("--management.server.port=" + app.managementPort());
             command.addAll(app.arguments());
             command.addAll(paymentArguments(app, paymentFakes, merchantFile));
+            command.addAll(smsArguments(app, smsFakes));
             ManagedProcess process = ManagedProcess.builder(app.module())
                     .command(command)
                     .directory(options.repositoryRoot())
@@ -492,6 +517,8 @@ public final class LocalStack implements AutoCloseable {
         row(text, "Payment fakes", paymentFakes.baseUrl() + "  Stripe, Alipay, WeChat Pay: their pages offer Pay, Fail,"
                 + " Cancel");
         row(text, "", "keys made here: " + merchantFile);
+        row(text, "SMS fakes", smsFakes.baseUrl() + "/messages  (every text the notifications send, by Twilio or"
+                + " Aliyun SMS)");
         row(text, "Mail", "SMTP localhost:" + MAIL_SMTP_PORT + ", IMAP localhost:" + MAIL_IMAP_PORT
                 + "  (every message the platform sends; a recipient's mailbox: login and password are the address)");
         row(text, "Elasticsearch", elasticsearch.baseUrl());

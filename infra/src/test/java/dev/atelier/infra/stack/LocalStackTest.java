@@ -62,4 +62,22 @@ class LocalStackTest {
             }
         }
     }
+
+    @Test
+    void theAppThatSendsNotificationsIsPointedAtTheSmsFakes() {
+        assertThat(LocalStack.SMS_FAKES_PORT).isEqualTo(8091);
+        try (dev.atelier.infra.sms.SmsFakes fakes = dev.atelier.infra.sms.SmsFakes.start(0,
+                java.time.Clock.systemUTC())) {
+            for (LocalStack.App app : LocalStack.APPS) {
+                List<String> arguments = LocalStack.smsArguments(app, fakes);
+                if (app.module().equals("tenant-portal")) {
+                    assertThat(arguments).contains("--atelier.notifications.sms.twilio.api-base=" + fakes.baseUrl()
+                            + "/twilio", "--atelier.notifications.sms.aliyun.endpoint=localhost:" + fakes.port(),
+                            "--atelier.notifications.sms.aliyun.protocol=HTTP");
+                } else {
+                    assertThat(arguments).as(app.module() + " sends no notifications").isEmpty();
+                }
+            }
+        }
+    }
 }

@@ -5,6 +5,7 @@ import dev.atelier.platform.notifications.model.Delivery;
 import dev.atelier.platform.notifications.model.DeliveryStatus;
 import dev.atelier.platform.notifications.model.NotificationId;
 import dev.atelier.platform.notifications.model.NotificationKind;
+import dev.atelier.platform.notifications.model.Preferences;
 import dev.atelier.platform.outbox.OutboxConsumer;
 import dev.atelier.platform.outbox.RelayedEvent;
 import dev.atelier.platform.tenancy.SchemaName;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,10 +69,12 @@ class BookingNotifications implements OutboxConsumer {
     private final Configuration templates;
     private final BookingReminders reminders;
     private final CustomerPreferences preferences;
+    private final SmsChannel sms;
 
     BookingNotifications(TenantDirectory tenants, EntityManager entities, TransactionTemplate transactions,
             Themes themes, StorefrontUrls storefronts, EmailChannel email, Clock clock, BookingReminders reminders,
-            CustomerPreferences preferences) {
+            CustomerPreferences preferences, SmsChannel sms) {
+        this.sms = sms;
         this.reminders = reminders;
         this.preferences = preferences;
         this.tenants = tenants;
@@ -136,8 +140,8 @@ class BookingNotifications implements OutboxConsumer {
 
     /** The booking as the message shows it, read now (a later change has its own event). */
     private record Visit(UUID bookingId, Instant start, Instant end, BigDecimal price, String currency,
-            UUID customerId, String name, String email, String salon, String address, String phone, ZoneId zone,
-            String services, int changes, String status) {
+            UUID customerId, String name, String email, String phone, String salon, String address,
+            String salonPhone, ZoneId zone, String services, int changes, String status) {
 
         boolean confirmed() {
             return status.equals("CONFIRMED");
@@ -145,29 +149,84 @@ class BookingNotifications implements OutboxConsumer {
     }
 
     /**
-     * Tells the visit's customer by email, as their preferences decide: answers the instant to try again at when it
-     * must wait for the end of their quiet hours.
+     * Tells the visit's customer by each channel there is (email; SMS when a provider is set up), as their
+     * preferences decide: answers the instant to try again at when it must wait for the end of their quiet hours. A
+     * channel that fails does not stop the others; the failure is thrown after them, so the event is tried again
+     * (what went already is not sent twice).
      */
     private Optional<Instant> tell(Tenant tenant, NotificationKind kind, String eventKey, Visit visit) {
-        NotificationId id = NotificationId.of(eventKey, Channel.EMAIL);
+        Preferences chosen = preferences.of(visit.customerId());
         Locale locale = tenant.locale();
-        Theme theme = themes.current();
         ResourceBundle words = ResourceBundle.getBundle("notifications.messages", locale);
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
-                .withLocale(locale).withZone(visit.zone());
-        String when = format.format(visit.start());
+        String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale)
+                .withZone(visit.zone()).format(visit.start());
         String subject = MessageFormat.format(words.getString("subject." + kind.name()), visit.salon(), when);
-        DeliveryStatus status = transactions.execute(tx -> record(id, eventKey, kind, visit, locale, subject));
+        URI link = URI.create(storefronts.canonicalOf(tenant) + "/my/bookings/" + visit.bookingId());
+        Theme theme = themes.current();
+        List<RuntimeException> failures = new ArrayList<>();
+        Optional<Instant> held = Optional.empty();
+        try {
+            held = by(Channel.EMAIL, visit.email(), "no email address", subject, kind, eventKey, visit, locale,
+                    chosen, id -> email.send(email(id, theme, kind, visit, locale, words, when, subject, link)));
+        } catch (RuntimeException failure) {
+            failures.add(failure);
+        }
+        if (sms.available()) {
+            String shortWhen = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                    .withLocale(locale).withZone(visit.zone()).format(visit.start());
+            String text = MessageFormat.format(words.getString("sms." + kind.name()), theme.brandName(),
+                    visit.salon(), shortWhen, link.toString());
+            Optional<String> phone = SmsChannel.e164(visit.phone());
+            try {
+                Optional<Instant> textHeld = by(Channel.SMS, phone.orElse(null), visit.phone() == null
+                        ? "no phone number"
+                        : "no valid phone number", text, kind, eventKey, visit, locale, chosen, id -> {
+                            SmsGateway gateway = sms.gatewayFor(phone.orElseThrow()).orElseThrow(
+                                    () -> new SmsGateway.SmsNotSentException("no SMS provider reaches " + phone
+                                            .orElseThrow(), null));
+                            String reference = gateway.send(new TextMessage(id.value().toString(), phone
+                                    .orElseThrow(), theme.brandName(), kind, text,
+                                    Map.of("salon", visit.salon(),
+                                            "time", shortWhen)));
+                            log.debug("text {} went by {} as {}", id.value(), gateway.name(), reference);
+                        });
+                held = held.isPresent() ? held : textHeld;
+            } catch (RuntimeException failure) {
+                failures.add(failure);
+            }
+        }
+        if (!failures.isEmpty()) {
+            IllegalStateException failed = new IllegalStateException(failures.getFirst().getMessage(),
+                    failures.getFirst());
+            failures.stream().skip(1).forEach(failed::addSuppressed);
+            throw failed;
+        }
+        return held;
+    }
+
+    /** Sends one notification by one channel, given its id. */
+    @FunctionalInterface
+    private interface Send {
+        void to(NotificationId id) throws Exception;
+    }
+
+    /**
+     * One notification by {@code channel} to {@code recipient} (none: skipped for {@code missing}), logged once under
+     * the id its event and channel make, as the customer's choices decide.
+     */
+    private Optional<Instant> by(Channel channel, String recipient, String missing, String subject,
+            NotificationKind kind, String eventKey, Visit visit, Locale locale, Preferences chosen, Send send) {
+        NotificationId id = NotificationId.of(eventKey, channel);
+        DeliveryStatus status = transactions.execute(tx -> record(id, channel, eventKey, kind, visit, recipient,
+                locale, subject));
         if (status.isFinal()) {
             return Optional.empty();
         }
-        if (visit.email() == null || visit.email().isBlank()) {
-            transactions.executeWithoutResult(tx -> finish(id, DeliveryStatus.SKIPPED, "no email address"));
+        if (recipient == null || recipient.isBlank()) {
+            transactions.executeWithoutResult(tx -> finish(id, DeliveryStatus.SKIPPED, missing));
             return Optional.empty();
         }
-        Delivery decision = preferences.of(visit.customerId()).decide(kind, Channel.EMAIL, clock.instant(),
-                visit.start());
-        switch (decision) {
+        switch (chosen.decide(kind, channel, clock.instant(), visit.start())) {
             case Delivery.Skip(String reason) -> {
                 transactions.executeWithoutResult(tx -> finish(id, DeliveryStatus.SKIPPED, reason));
                 return Optional.empty();
@@ -180,7 +239,19 @@ class BookingNotifications implements OutboxConsumer {
                 // sent below
             }
         }
-        URI link = URI.create(storefronts.canonicalOf(tenant) + "/my/bookings/" + visit.bookingId());
+        try {
+            send.to(id);
+        } catch (Exception failure) {
+            transactions.executeWithoutResult(tx -> failed(id, failure));
+            throw new IllegalStateException(channel.name().toLowerCase(Locale.ROOT) + " " + id.value()
+                    + " not sent: " + failure.getMessage(), failure);
+        }
+        transactions.executeWithoutResult(tx -> finish(id, DeliveryStatus.SENT, null));
+        return Optional.empty();
+    }
+
+    private EmailChannel.Email email(NotificationId id, Theme theme, NotificationKind kind, Visit visit,
+            Locale locale, ResourceBundle words, String when, String subject, URI link) {
         Map<String, Object> model = new LinkedHashMap<>();
         Map<String, String> t = new LinkedHashMap<>();
         words.keySet().forEach(key -> t.put(key, words.getString(key)));
@@ -199,8 +270,8 @@ class BookingNotifications implements OutboxConsumer {
         money.setCurrency(Currency.getInstance(visit.currency()));
         model.put("price", money.format(visit.price()));
         model.put("link", link.toString());
-        model.put("phone", visit.phone() == null ? "" : visit.phone());
-        model.put("questions", MessageFormat.format(words.getString("questions"), visit.phone()));
+        model.put("phone", visit.salonPhone() == null ? "" : visit.salonPhone());
+        model.put("questions", MessageFormat.format(words.getString("questions"), visit.salonPhone()));
         model.put("calendarNote", !kind.carriesCalendar()
                 ? ""
                 : words.getString(kind.cancels() ? "calendarCancelled" : "calendar"));
@@ -209,16 +280,9 @@ class BookingNotifications implements OutboxConsumer {
                         visit.salon() + ", " + visit.address(), subject, link, visit.start(), visit.end(),
                         visit.changes(), kind.cancels())
                 : null;
-        try {
-            email.send(new EmailChannel.Email(id.value().toString(), visit.email(), theme.brandName(), subject,
-                    render("booking.ftl", model), render("booking.ftlh", model), calendar,
-                    kind.cancels() ? "CANCEL" : "REQUEST"));
-        } catch (Exception failure) {
-            transactions.executeWithoutResult(tx -> failed(id, failure));
-            throw new IllegalStateException("email " + id.value() + " not sent: " + failure.getMessage(), failure);
-        }
-        transactions.executeWithoutResult(tx -> finish(id, DeliveryStatus.SENT, null));
-        return Optional.empty();
+        return new EmailChannel.Email(id.value().toString(), visit.email(), theme.brandName(), subject,
+                render("booking.ftl", model), render("booking.ftlh", model), calendar,
+                kind.cancels() ? "CANCEL" : "REQUEST");
     }
 
     private String render(String template, Map<String, Object> model) {
@@ -235,7 +299,7 @@ class BookingNotifications implements OutboxConsumer {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entities.createNativeQuery("""
                 select b.id, b.starts_at, b.ends_at, b.price_amount, b.price_currency, c.id,
-                       coalesce(c.name, b.guest_name), c.email, l.name,
+                       coalesce(c.name, b.guest_name), c.email, c.phone, l.name,
                        l.address_line1 || ', ' || l.address_city, l.phone, l.timezone,
                        (select string_agg(s.name, ', ' order by i.position)
                           from booking_item i join service s on s.id = i.service_id where i.booking_id = b.id),
@@ -245,8 +309,8 @@ class BookingNotifications implements OutboxConsumer {
                  where b.id = :id""").setParameter("id", bookingId).getResultList();
         return rows.stream().findFirst().map(row -> new Visit((UUID) row[0], instant(row[1]), instant(row[2]),
                 (BigDecimal) row[3], ((String) row[4]).strip(), (UUID) row[5], (String) row[6], (String) row[7],
-                (String) row[8], (String) row[9], (String) row[10], ZoneId.of((String) row[11]), (String) row[12],
-                ((Number) row[13]).intValue(), (String) row[14]));
+                (String) row[8], (String) row[9], (String) row[10], (String) row[11], ZoneId.of((String) row[12]),
+                (String) row[13], ((Number) row[14]).intValue(), (String) row[15]));
     }
 
     private static Instant instant(Object value) {
@@ -254,17 +318,19 @@ class BookingNotifications implements OutboxConsumer {
     }
 
     /** Logs the notification (once: its id is the event's) and answers where it stands. */
-    private DeliveryStatus record(NotificationId id, String eventKey, NotificationKind kind, Visit visit,
-            Locale locale, String subject) {
+    private DeliveryStatus record(NotificationId id, Channel channel, String eventKey, NotificationKind kind,
+            Visit visit, String recipient, Locale locale, String subject) {
         entities.createNativeQuery("""
                 insert into notification (id, event_key, kind, channel, booking_id, customer_id, recipient, locale,
                        subject, status, created_at)
-                values (:id, :key, :kind, 'EMAIL', :booking, :customer, :recipient, :locale, :subject, 'PENDING',
+                values (:id, :key, :kind, :channel, :booking, :customer, :recipient, :locale, :subject, 'PENDING',
                         :now)
                 on conflict (id) do nothing""").setParameter("id", id.value()).setParameter("key", eventKey)
-                .setParameter("kind", kind.name()).setParameter("booking", visit.bookingId())
-                .setParameter("customer", visit.customerId()).setParameter("recipient", visit.email())
-                .setParameter("locale", locale.toLanguageTag()).setParameter("subject", subject)
+                .setParameter("kind", kind.name()).setParameter("channel", channel.name())
+                .setParameter("booking", visit.bookingId())
+                .setParameter("customer", visit.customerId()).setParameter("recipient", recipient)
+                .setParameter("locale", locale.toLanguageTag())
+                .setParameter("subject", subject.length() > 300 ? subject.substring(0, 299) + "…" : subject)
                 .setParameter("now", Timestamp.from(clock.instant())).executeUpdate();
         String status = (String) entities.createNativeQuery("select status from notification where id = :id")
                 .setParameter("id", id.value()).getSingleResult();
