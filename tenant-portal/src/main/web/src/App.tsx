@@ -3,6 +3,7 @@ import { api, problemText, type Answer, type Api } from './api/client';
 import type { components } from './api/schema';
 import { FrontDesk } from './calendar/FrontDesk';
 import { Customers } from './customers/Customers';
+import { DeliveryLog } from './notifications/DeliveryLog';
 import { Services } from './catalog/Services';
 import { Team } from './people/Team';
 import { Platform } from './platform/Platform';
@@ -105,8 +106,8 @@ function ChainPicker({ chains, platform, say, onPick }: {
   );
 }
 
-type Screen = 'desk' | 'customers' | 'services' | 'team' | 'salons' | 'theme' | 'reports';
-const SCREENS: Screen[] = ['desk', 'customers', 'services', 'team', 'salons', 'theme', 'reports'];
+type Screen = 'desk' | 'customers' | 'messages' | 'services' | 'team' | 'salons' | 'theme' | 'reports';
+const SCREENS: Screen[] = ['desk', 'customers', 'messages', 'services', 'team', 'salons', 'theme', 'reports'];
 
 /** The screen named by the address's fragment ({@code #customers}), so that back and forward and links work. */
 function useScreen(): [Screen, (screen: Screen) => void] {
@@ -144,9 +145,12 @@ function Chain({ client, say, language }: { client: Api; say: Say; language: Lan
   }
   const stylist = me.role === 'STYLIST';
   const manages = me.role === 'OWNER' || me.role === 'MANAGER';
-  const mine = SCREENS.filter((each) => (each === 'desk' || each === 'customers' ? !stylist : manages));
+  const mine = SCREENS.filter((each) => (each === 'desk' || each === 'customers' || each === 'messages'
+    ? !stylist
+    : manages));
   const shown: Screen = mine.includes(screen) ? screen : 'desk';
   const titles: Record<Screen, string> = { desk: say('frontDesk'), customers: say('customers'),
+    messages: say('deliveryLog'),
     services: say('services'), team: say('team'), salons: say('salonsScreen'), theme: say('theme'),
     reports: say('reports') };
   return (
@@ -167,6 +171,7 @@ function Chain({ client, say, language }: { client: Api; say: Say; language: Lan
       </div>
       {shown === 'desk' && <FrontDesk client={client} me={me} say={say} language={language} />}
       {shown === 'customers' && <Customers client={client} say={say} language={language} />}
+      {shown === 'messages' && <DeliveryLog client={client} say={say} language={language} />}
       {shown === 'services' && <Services client={client} me={me} say={say} />}
       {shown === 'team' && <Team client={client} me={me} say={say} language={language} />}
       {shown === 'theme' && <ThemeEditor client={client} say={say} />}

@@ -537,6 +537,28 @@ class BackOfficeBrowserIT {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.findElement(By.cssSelector(
                 ".notes")).getText().contains("Prefers the basin by the window."));
         everyWay("11-customer");
+
+        // the delivery log: what went to the customers (two entries as the notifications write them; the pipeline
+        // itself is BookingEmailsIT's and BookingTextsIT's), narrowed to texts
+        CELLS.update(tenant, """
+                insert into notification (id, event_key, kind, channel, recipient, locale, subject, status, attempts,
+                       error, created_at, sent_at)
+                values (gen_random_uuid(), 'screen-1', 'BOOKING_CONFIRMED', 'EMAIL', 'mei@%1$s.test', 'en-GB',
+                        'Booking confirmed: Desk salon', 'SENT', 1, null, now() - interval '5 minutes', now()),
+                       (gen_random_uuid(), 'screen-1', 'BOOKING_CONFIRMED', 'SMS', '+8613800138000', 'en-GB',
+                        'Desk salon: your booking is confirmed.', 'SKIPPED', 1,
+                        'the customer chose not to be told by sms', now() - interval '5 minutes', null)"""
+                .formatted(slug));
+        browser.findElement(By.xpath("//nav//a[@href='#messages']")).click();
+        Chromium.waitFor(browser, By.id("delivery-log"));
+        assertThat(browser.findElements(By.cssSelector("#delivery-log tbody tr"))).hasSize(2);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("log-channel"))).selectByValue("SMS");
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(driver -> driver.findElements(By.cssSelector(
+                "#delivery-log tbody tr")).size() == 1);
+        assertThat(browser.findElement(By.cssSelector("#delivery-log tbody")).getText())
+                .contains("+8613800138000", "the customer chose not to be told by sms");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("log-channel"))).selectByValue("");
+        everyWay("12-messages");
         assertThat(violations).as("serious or critical accessibility violations").isEmpty();
     }
 
