@@ -512,7 +512,7 @@ public final class LocalStack implements AutoCloseable {
                 + RealmSetup.PLATFORM_ADMIN_PASSWORD + "; tokens: client " + RealmSetup.DEV_CLIENT_ID
                 + " (password grant)");
         if (keycloak.smsOutbox() != null) {
-            row(text, "", "SMS sign-in codes (nothing is texted locally): " + keycloak.smsOutbox());
+            row(text, "", "SMS sign-in codes (Keycloak's outbox file): " + keycloak.smsOutbox());
         }
         row(text, "Payment fakes", paymentFakes.baseUrl() + "  Stripe, Alipay, WeChat Pay: their pages offer Pay, Fail,"
                 + " Cancel");
