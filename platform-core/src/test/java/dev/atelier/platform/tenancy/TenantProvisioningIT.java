@@ -46,7 +46,7 @@ class TenantProvisioningIT {
         Tenant stored = registry.findBySlug(Slug.of("provisioned")).orElseThrow();
         assertThat(stored.status()).isEqualTo(TenantStatus.TRIAL);
         assertThat(stored.migration().status()).isEqualTo(MigrationState.Status.CURRENT);
-        assertThat(stored.migration().schemaVersion()).isEqualTo("0017-notifications");
+        assertThat(stored.migration().schemaVersion()).isEqualTo("0018-customer-preferences");
         assertThat(stored.placement()).isEqualTo(created.placement());
         assertThat(TestCells.tenantSchemas(CELLS.database(created.placement().cell())))
                 .contains(created.placement().schema().value());
